@@ -1,0 +1,72 @@
+package ai.vllm.semanticrouter.operator.local;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real kube-apiserver + etcd on this machine (through kube-api-test), with its kubeconfig written
+ * to a file so that kubectl and the operator can both use it.
+ */
+public final class EmbeddedApiServer implements AutoCloseable {
+    private final KubeAPIServer server;
+    private final String kubeConfigYaml;
+    private final Path kubeConfigFile;
+    private final String kubernetesVersion;
+
+    private EmbeddedApiServer(KubeAPIServer server, String kubeConfigYaml, Path kubeConfigFile, String version) {
+        this.server = server;
+        this.kubeConfigYaml = kubeConfigYaml;
+        this.kubeConfigFile = kubeConfigFile;
+        this.kubernetesVersion = version;
+    }
+
+    /** Provisions the binaries if needed, starts the server and waits until it serves requests. */
+    public static EmbeddedApiServer start(Path kubeConfigFile) {
+        TestBinaries binaries = TestBinaries.pinned().provision();
+        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withApiServerVersion(binaries.kubernetesVersion())
+                .withOfflineMode(true)
+                .withUpdateKubeConfig(false)
+                .withStartupTimeout(120_000)
+                .build());
+        server.start();
+        String yaml = server.getKubeConfigYaml();
+        try {
+            Files.createDirectories(kubeConfigFile.toAbsolutePath().getParent());
+            Files.writeString(kubeConfigFile, yaml);
+        } catch (IOException e) {
+            server.stop();
+            throw new UncheckedIOException("cannot write kubeconfig " + kubeConfigFile, e);
+        }
+        return new EmbeddedApiServer(server, yaml, kubeConfigFile, binaries.kubernetesVersion());
+    }
+
+    public KubernetesClient newClient() {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeConfigYaml)).build();
+    }
+
+    public String kubeConfigYaml() {
+        return kubeConfigYaml;
+    }
+
+    public Path kubeConfigFile() {
+        return kubeConfigFile;
+    }
+
+    public String kubernetesVersion() {
+        return kubernetesVersion;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
