@@ -1,0 +1,109 @@
+package ai.vllm.semanticrouter.operator.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+/** The {@link ClusterWriter} of the live operator, through the fabric8 client. */
+public final class KubernetesClusterWriter implements ClusterWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesClusterWriter.class);
+
+    private final KubernetesClient client;
+    private final Function<Kind, ResourceDefinitionContext> resolver;
+    private final KubernetesSerialization serialization;
+    private final String identity;
+    private final Clock clock;
+
+    /**
+     * @param resolver maps a kind to its REST resource (plural, scope), from API discovery
+     * @param identity this operator replica, recorded as the events' reporting instance
+     */
+    public KubernetesClusterWriter(KubernetesClient client, Function<Kind, ResourceDefinitionContext> resolver,
+                                   String identity, Clock clock) {
+        this.client = client;
+        this.resolver = resolver;
+        this.serialization = client.getKubernetesSerialization();
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @Override
+    public ObjectNode apply(ObjectNode intent) {
+        ObjectKey key = ObjectKey.of(intent);
+        GenericKubernetesResource resource = serialization.convertValue(intent, GenericKubernetesResource.class);
+        GenericKubernetesResource live = operation(key).resource(resource).fieldManager(Ownership.FIELD_MANAGER)
+                .forceConflicts().serverSideApply();
+        return serialization.convertValue(live, ObjectNode.class);
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        resource(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
+
+    @Override
+    public void patchStatus(ObjectKey cr, ObjectNode statusPatch) {
+        resource(cr).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), statusPatch.toString());
+    }
+
+    @Override
+    public void event(JsonNode cr, EventType type, String reason, String message) {
+        JsonNode metadata = cr.path("metadata");
+        String namespace = metadata.path("namespace").asText();
+        String now = Instant.now(clock).toString();
+        Event event = new EventBuilder()
+                .withNewMetadata().withGenerateName(metadata.path("name").asText() + ".")
+                .withNamespace(namespace).endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder()
+                        .withApiVersion(cr.path("apiVersion").asText()).withKind(cr.path("kind").asText())
+                        .withNamespace(namespace).withName(metadata.path("name").asText())
+                        .withUid(metadata.path("uid").asText(null))
+                        .withResourceVersion(metadata.path("resourceVersion").asText(null)).build())
+                .withType(type.name()).withReason(reason).withMessage(truncate(message))
+                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+                .withNewSource().withComponent(Ownership.FIELD_MANAGER).endSource()
+                .withReportingComponent(Ownership.FIELD_MANAGER).withReportingInstance(identity)
+                .build();
+        try {
+            client.v1().events().inNamespace(namespace).resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.warn("Could not record event reason={} on {}/{}: {}", reason, namespace,
+                    metadata.path("name").asText(), e.getMessage());
+        }
+    }
+
+    private Resource<GenericKubernetesResource> resource(ObjectKey key) {
+        return operation(key).withName(key.name());
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> operation(ObjectKey key) {
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
+                client.genericKubernetesResources(resolver.apply(key.type()));
+        return key.namespace().isEmpty() ? op : op.inNamespace(key.namespace());
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 1024 ? message : message.substring(0, 1021) + "...";
+    }
+}

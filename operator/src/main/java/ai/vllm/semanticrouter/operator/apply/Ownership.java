@@ -1,0 +1,19 @@
+package ai.vllm.semanticrouter.operator.apply;
+
+/** The identity the operator stamps on what it manages (see docs/contracts.md). */
+public final class Ownership {
+    public static final String FIELD_MANAGER = "semantic-router-operator";
+    public static final String RESOURCE_ANNOTATION = "semanticrouter.vllm.ai/resource";
+    public static final String NAME_LABEL = "app.kubernetes.io/name";
+    public static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String NAME_VALUE = "semantic-router";
+    public static final String MANAGED_BY_VALUE = "semantic-router-operator";
+    /** The label selector of every informer on managed kinds. */
+    public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY_VALUE;
+    public static final String CR_API_VERSION = "vllm.ai/v1alpha1";
+    public static final String CR_KIND = "SemanticRouter";
+
+    private Ownership() {
+    }
+}

@@ -1,0 +1,144 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.functions.ClusterView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live {@link ClusterView}: informer caches of the watched kinds plus the latest API discovery.
+ * Kinds whose API is not served are not watched until a later discovery shows them.
+ */
+public final class InformerClusterView implements ClusterView, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InformerClusterView.class);
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final ObjectChangeListener listener;
+    private final KubernetesSerialization serialization;
+    private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    private volatile ServedApis apis = new ServedApis(java.util.Set.of(), Map.of());
+
+    /** @param namespace the only namespace to watch, or null for all */
+    public InformerClusterView(KubernetesClient client, String namespace, ObjectChangeListener listener) {
+        this.client = client;
+        this.namespace = namespace;
+        this.listener = listener;
+        this.serialization = client.getKubernetesSerialization();
+    }
+
+    public void useApis(ServedApis discovered) {
+        this.apis = discovered;
+    }
+
+    public ServedApis apis() {
+        return apis;
+    }
+
+    /**
+     * Starts an informer for the kind if its API is served and it is not watched yet.
+     * @param labelSelector e.g. the managed-by selector, or null for every object
+     * @return whether an informer was started
+     */
+    public synchronized boolean watch(Kind kind, String labelSelector, long resyncMillis) {
+        Optional<ResourceDefinitionContext> resource = apis.resource(kind);
+        if (informers.containsKey(kind) || resource.isEmpty()) {
+            return false;
+        }
+        var operation = client.genericKubernetesResources(resource.get());
+        var scoped = namespace != null && resource.get().isNamespaceScoped()
+                ? operation.inNamespace(namespace) : operation.inAnyNamespace();
+        var filtered = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
+        SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis);
+        informer.addEventHandler(handler(kind));
+        informers.put(kind, informer);
+        informer.start();
+        LOG.info("Watching {} selector={}", kind, labelSelector == null ? "<all>" : labelSelector);
+        return true;
+    }
+
+    public boolean synced() {
+        return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    public boolean watches(Kind kind) {
+        return informers.containsKey(kind);
+    }
+
+    @Override
+    public boolean servesGroup(String group) {
+        return apis.servesGroup(group);
+    }
+
+    @Override
+    public boolean servesKind(String apiVersion, String kind) {
+        return apis.serves(new Kind(apiVersion, kind));
+    }
+
+    @Override
+    public Optional<ObjectNode> get(String apiVersion, String kind, String objectNamespace, String name) {
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
+        if (informer == null) {
+            return Optional.empty();
+        }
+        String key = objectNamespace == null || objectNamespace.isEmpty() ? name : objectNamespace + "/" + name;
+        return Optional.ofNullable(informer.getStore().getByKey(key)).map(this::toJson);
+    }
+
+    @Override
+    public List<ObjectNode> list(String apiVersion, String kind, String objectNamespace) {
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
+        if (informer == null) {
+            return List.of();
+        }
+        List<GenericKubernetesResource> items = objectNamespace == null ? informer.getStore().list()
+                : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, objectNamespace);
+        return items.stream().map(this::toJson)
+                .sorted(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("namespace").asText(""))
+                        .thenComparing(o -> o.path("metadata").path("name").asText()))
+                .toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        informers.values().forEach(SharedIndexInformer::close);
+        informers.clear();
+    }
+
+    private ObjectNode toJson(GenericKubernetesResource resource) {
+        return serialization.convertValue(resource, ObjectNode.class);
+    }
+
+    private ResourceEventHandler<GenericKubernetesResource> handler(Kind kind) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource obj) {
+                listener.changed(kind, null, toJson(obj));
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+                listener.changed(kind, toJson(before), toJson(after));
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
+                listener.changed(kind, toJson(obj), null);
+            }
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.operator.apply.Kind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Receives every informer event: {@code before} is null on add, {@code after} is null on delete. */
+@FunctionalInterface
+public interface ObjectChangeListener {
+    void changed(Kind kind, ObjectNode before, ObjectNode after);
+}

@@ -1,0 +1,195 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.engine.CompositionSet;
+import ai.vllm.semanticrouter.engine.LoadError;
+import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.metrics.ControllerMetrics;
+import ai.vllm.semanticrouter.operator.metrics.HttpEndpoints;
+import ai.vllm.semanticrouter.operator.queue.ExponentialBackoff;
+import ai.vllm.semanticrouter.operator.queue.WorkQueue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running operator: API discovery (repeated), informers, work queue, workers, HTTP endpoints and
+ * optional leader election. {@link #start} returns once everything is started; {@link #close} stops it.
+ */
+public final class OperatorRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+
+    private final KubernetesClient client;
+    private final OperatorOptions options;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final WorkQueue<String> queue;
+    private final InformerClusterView view;
+    private final RenderPass renderPass;
+    private final Controller controller;
+    private final Reconciler reconciler;
+    private final ScheduledExecutorService discoveryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "api-discovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
+    private volatile Platform platform;
+    private HttpEndpoints http;
+    private Leadership leadership;
+
+    private OperatorRuntime(KubernetesClient client, OperatorOptions options, CompositionSet compositions) {
+        this.client = client;
+        this.options = options;
+        ControllerMetrics metrics = new ControllerMetrics(registry);
+        this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics);
+        this.view = new InformerClusterView(client, options.namespace(), this::onChange);
+        this.renderPass = new RenderPass(compositions, view);
+        KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
+                kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
+                options.identity(), Clock.systemUTC());
+        this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
+        this.controller = new Controller(queue, reconciler, metrics);
+    }
+
+    /** Starts the operator against the client's cluster. */
+    public static OperatorRuntime start(KubernetesClient client, OperatorOptions options) {
+        OperatorRuntime runtime = new OperatorRuntime(client, options, compositions(options));
+        runtime.begin();
+        return runtime;
+    }
+
+    private static CompositionSet compositions(OperatorOptions options) {
+        if (options.compositions() != null) {
+            return CompositionCatalog.extend(options.compositions(), options.compositionDirs()).set();
+        }
+        CompositionCatalog catalog = CompositionCatalog.load(options.compositionDirs());
+        for (LoadError error : catalog.errors()) {
+            LOG.error("Composition rejected: {}", error.format());
+        }
+        return catalog.set();
+    }
+
+    private void begin() {
+        refreshDiscovery();
+        long interval = options.discoveryInterval().toMillis();
+        discoveryTimer.scheduleWithFixedDelay(this::refreshDiscoverySafely, interval, interval, TimeUnit.MILLISECONDS);
+        if (options.metricsPort() >= 0 && options.healthPort() >= 0) {
+            http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
+        }
+        if (options.leaderElection()) {
+            leadership = Leadership.start(client, options, () -> controller.start(options.workers()));
+            leadership.lost().thenRun(() -> leadershipLost.complete(null));
+        } else {
+            controller.start(options.workers());
+        }
+    }
+
+    private void refreshDiscoverySafely() {
+        try {
+            refreshDiscovery();
+        } catch (RuntimeException e) {
+            LOG.warn("API discovery failed: {}", e.getMessage());
+        }
+    }
+
+    /** Re-reads API discovery; watches kinds that became served and re-queues every CR when anything changed. */
+    synchronized void refreshDiscovery() {
+        ServedApis apis = ServedApis.discover(client);
+        boolean changed = !apis.equals(view.apis());
+        view.useApis(apis);
+        Platform detected = Platform.detect(view);
+        if (detected != platform) {
+            platform = detected;
+            LOG.info(detected.detectionMessage());
+        }
+        boolean started = watchAll();
+        if (changed && started) {
+            enqueueAll();
+        }
+    }
+
+    private boolean watchAll() {
+        long crResync = options.crResync().toMillis();
+        boolean started = view.watch(Triggers.CR, null, crResync);
+        for (Kind kind : renderPass.producedKinds()) {
+            if (!kind.equals(Triggers.SERVICE)) {
+                started |= view.watch(kind, Ownership.MANAGED_SELECTOR, 0);
+            }
+        }
+        started |= view.watch(Triggers.SERVICE, null, 0);
+        started |= view.watch(Triggers.INFERENCE_SERVICE, null, 0);
+        started |= view.watch(Triggers.STORAGE_CLASS, null, 0);
+        return started;
+    }
+
+    private void enqueueAll() {
+        for (ObjectNode cr : view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace())) {
+            controller.enqueue(cr.path("metadata").path("namespace").asText(), cr.path("metadata").path("name").asText());
+        }
+    }
+
+    private void onChange(Kind kind, ObjectNode before, ObjectNode after) {
+        for (String key : Triggers.keys(kind, before, after,
+                () -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()))) {
+            queue.add(key);
+        }
+    }
+
+    /** Ready once API discovery ran and every informer has synced. */
+    public boolean ready() {
+        return platform != null && view.synced();
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    public InformerClusterView clusterView() {
+        return view;
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** The platform detected by the last API discovery. */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** The HTTP endpoints (null when disabled): their ports when 0 was asked. */
+    public HttpEndpoints httpEndpoints() {
+        return http;
+    }
+
+    /** Completes when leader election is on and this replica lost the lease. */
+    public CompletableFuture<Void> leadershipLost() {
+        return leadershipLost;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Shutting down");
+        discoveryTimer.shutdownNow();
+        if (leadership != null) {
+            leadership.close();
+        }
+        controller.close();
+        view.close();
+        if (http != null) {
+            http.close();
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,119 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.engine.RenderError;
+import ai.vllm.semanticrouter.operator.apply.ApplyOutcome;
+import ai.vllm.semanticrouter.operator.apply.ApplyRound;
+import ai.vllm.semanticrouter.operator.apply.ClusterWriter;
+import ai.vllm.semanticrouter.operator.apply.Inventory;
+import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.ObjectKey;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.functions.ClusterView;
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.status.Problem;
+import ai.vllm.semanticrouter.operator.status.StatusComputation;
+import ai.vllm.semanticrouter.operator.status.StatusInputs;
+import ai.vllm.semanticrouter.operator.status.StatusPatch;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One level-triggered reconcile of a SemanticRouter: read it from the view, compute the
+ * environment, render, apply what changed, prune what no longer renders, write status when it
+ * changed. It keeps no memory between calls and is safe to call from several threads for different keys.
+ */
+public final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final ClusterView view;
+    private final ClusterWriter writer;
+    private final RenderPass renderPass;
+    private final StatusComputation statusComputation;
+    private final ConditionEvents conditionEvents;
+
+    public Reconciler(ClusterView view, ClusterWriter writer, RenderPass renderPass, Clock clock) {
+        this.view = view;
+        this.writer = writer;
+        this.renderPass = renderPass;
+        this.statusComputation = new StatusComputation(clock);
+        this.conditionEvents = new ConditionEvents(writer);
+    }
+
+    public ReconcileResult reconcile(String namespace, String name) {
+        Optional<ObjectNode> found = view.get(Ownership.CR_API_VERSION, Ownership.CR_KIND, namespace, name);
+        if (found.isEmpty() || found.get().path("metadata").has("deletionTimestamp")) {
+            return ReconcileResult.success();
+        }
+        ObjectNode cr = found.get();
+        Inventory inventory = Inventory.of(view, renderPass.producedKinds(), cr);
+        RenderPass.Plan plan = renderPass.plan(cr, Platform.detect(view), inventory.byResourceName());
+        List<Problem> problems = new ArrayList<>(renderProblems(cr, plan));
+        Set<String> failedTemplates = plan.result().errors().stream()
+                .map(RenderError::resourceName).collect(Collectors.toCollection(HashSet::new));
+        ApplyOutcome outcome = new ApplyRound(view, writer, cr, inventory)
+                .run(plan.intents().stream().map(RenderPass.Intent::object).toList(), failedTemplates);
+        problems.addAll(applyProblems(outcome));
+        boolean statusWritten = writeStatus(cr, plan, outcome, problems);
+        LOG.info("Reconciled semanticrouter={}/{} written={} unchanged={} pruned={} problems={} statusUpdated={}",
+                namespace, name, outcome.written(), outcome.unchanged(), outcome.pruned(), problems.size(), statusWritten);
+        if (!outcome.applyFailures().isEmpty() || !outcome.pruneFailures().isEmpty()) {
+            List<String> failures = new ArrayList<>(outcome.applyFailures());
+            failures.addAll(outcome.pruneFailures());
+            return new ReconcileResult.Failure(String.join("; ", failures));
+        }
+        return ReconcileResult.success();
+    }
+
+    private List<Problem> renderProblems(ObjectNode cr, RenderPass.Plan plan) {
+        List<Problem> problems = new ArrayList<>();
+        for (RenderError error : plan.result().errors()) {
+            problems.add(new Problem(Problem.RENDER_FAILED, error.format()));
+            LOG.warn("Render failed semanticrouter={}/{}: {}", cr.path("metadata").path("namespace").asText(),
+                    cr.path("metadata").path("name").asText(), error.format());
+            writer.event(cr, ClusterWriter.EventType.Warning, Problem.RENDER_FAILED, error.format());
+        }
+        return problems;
+    }
+
+    private static List<Problem> applyProblems(ApplyOutcome outcome) {
+        List<Problem> problems = new ArrayList<>();
+        outcome.applyFailures().forEach(m -> problems.add(new Problem(Problem.APPLY_FAILED, "Failed to apply " + m)));
+        outcome.pruneFailures().forEach(m -> problems.add(new Problem(Problem.PRUNE_FAILED, "Failed to delete " + m)));
+        if (!outcome.unservedKinds().isEmpty()) {
+            problems.add(new Problem(Problem.API_NOT_INSTALLED, "The API server does not serve "
+                    + outcome.unservedKinds().stream().map(Kind::toString).collect(Collectors.joining(", "))
+                    + "; those objects are applied once the API is installed"));
+        }
+        return problems;
+    }
+
+    private boolean writeStatus(ObjectNode cr, RenderPass.Plan plan, ApplyOutcome outcome, List<Problem> problems) {
+        boolean routeRendered = plan.intents().stream()
+                .anyMatch(i -> ObjectKey.of(i.object()).type().equals(Kind.ROUTE));
+        StatusInputs inputs = new StatusInputs(cr, plan.environment(), outcome.first(Kind.DEPLOYMENT),
+                outcome.first(Kind.ROUTE), routeRendered, problems, plan.result().compositeStatusPatch());
+        ObjectNode status = statusComputation.compute(inputs);
+        conditionEvents.announce(cr, status);
+        Optional<ObjectNode> patch = StatusPatch.between(cr.path("status"), status);
+        if (patch.isEmpty()) {
+            return false;
+        }
+        try {
+            writer.patchStatus(ObjectKey.of(cr), patch.get());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Status update failed semanticrouter={}: {}", ObjectKey.of(cr), e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.engine.CompositionSet;
+import ai.vllm.semanticrouter.engine.RenderResult;
+import ai.vllm.semanticrouter.engine.RenderedResource;
+import ai.vllm.semanticrouter.engine.Renderer;
+import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.ObjectPreparation;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.functions.ClusterView;
+import ai.vllm.semanticrouter.operator.functions.Environment;
+import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared path from a CR to apply intents: functions fill the environment from a
+ * {@link ClusterView}, the engine renders, and each object is prepared for apply. The reconciler
+ * and the {@code render} command both go through here, so they produce the same objects.
+ */
+public final class RenderPass {
+    private final CompositionSet compositions;
+    private final EnvironmentFunctions functions;
+    private final Renderer renderer = Renderer.create().withResourceNameAnnotation(Ownership.RESOURCE_ANNOTATION);
+
+    public RenderPass(CompositionSet compositions, ClusterView view) {
+        this.compositions = compositions;
+        this.functions = new EnvironmentFunctions(view);
+    }
+
+    /** The kinds the compositions can produce, in load order. */
+    public List<Kind> producedKinds() {
+        return compositions.producedKinds().stream().map(k -> new Kind(k.apiVersion(), k.kind())).distinct().toList();
+    }
+
+    public Plan plan(JsonNode cr, Platform platform, Map<String, JsonNode> observed) {
+        Environment environment = functions.compute(cr, platform);
+        RenderResult result = renderer.render(compositions, cr, environment.toJson(), observed);
+        List<Intent> intents = new ArrayList<>();
+        for (RenderedResource resource : result.resources()) {
+            intents.add(new Intent(resource, ObjectPreparation.prepare(resource.object(), cr)));
+        }
+        return new Plan(environment, result, List.copyOf(intents));
+    }
+
+    /** What one CR should look like in the cluster. */
+    public record Plan(Environment environment, RenderResult result, List<Intent> intents) {
+    }
+
+    /** One rendered resource and the object to apply for it. */
+    public record Intent(RenderedResource rendered, ObjectNode object) {
+    }
+}

@@ -1,0 +1,31 @@
+package ai.vllm.semanticrouter.operator.functions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the functions may read of a cluster: API discovery and objects. The live operator reads its
+ * informer caches, {@code render} reads a file; both compute the environment with the same code.
+ * Returned objects are copies the caller may keep; lists are sorted by namespace, then name.
+ */
+public interface ClusterView {
+    /** Whether the API server serves this API group ("" is the core group). */
+    boolean servesGroup(String group);
+
+    /** Whether the API server serves this kind at this apiVersion. */
+    boolean servesKind(String apiVersion, String kind);
+
+    /** One object; {@code namespace} is null for cluster-scoped kinds. */
+    Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String name);
+
+    /** Objects of a kind in a namespace, or in every namespace when {@code namespace} is null. */
+    List<ObjectNode> list(String apiVersion, String kind, String namespace);
+
+    /** The API group of an apiVersion: "apps/v1" is "apps", "v1" is "". */
+    static String groupOf(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+}

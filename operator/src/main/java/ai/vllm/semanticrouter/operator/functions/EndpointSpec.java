@@ -1,0 +1,22 @@
+package ai.vllm.semanticrouter.operator.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One {@code spec.vllmEndpoints[*]} entry of the CR. */
+public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend) {
+
+    /** Every entry of {@code spec.vllmEndpoints}, in order; a weight of 0 or none counts as 1. */
+    public static List<EndpointSpec> of(JsonNode cr) {
+        List<EndpointSpec> endpoints = new ArrayList<>();
+        for (JsonNode entry : cr.path("spec").path("vllmEndpoints")) {
+            int weight = entry.path("weight").asInt(0);
+            endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
+                    entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
+                    Backend.parse(entry.path("backend"))));
+        }
+        return endpoints;
+    }
+}

@@ -1,0 +1,24 @@
+package ai.vllm.semanticrouter.operator.functions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the functions computed for one CR: the environment the compositions read
+ * ({@link #toJson()}), plus the discovery and storage details that status reports.
+ */
+public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
+                          StorageVerdict storage) {
+
+    /** The environment document, exactly the shape fixed in docs/contracts.md. */
+    public ObjectNode toJson() {
+        ObjectNode env = JsonNodeFactory.instance.objectNode();
+        env.put("platform", platform.environmentValue());
+        env.put("gatewayMode", gatewayMode.value());
+        ArrayNode endpoints = env.putArray("endpoints");
+        discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
+        env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
+        return env;
+    }
+}

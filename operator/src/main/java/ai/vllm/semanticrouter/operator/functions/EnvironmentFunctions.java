@@ -1,0 +1,21 @@
+package ai.vllm.semanticrouter.operator.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The functions that fill the environment, reading one {@link ClusterView}: the live operator and
+ * {@code render} both call {@link #compute}, so they produce the same objects.
+ */
+public final class EnvironmentFunctions {
+    private final BackendDiscovery discovery;
+    private final StorageCheck storage;
+
+    public EnvironmentFunctions(ClusterView view) {
+        this.discovery = new BackendDiscovery(view);
+        this.storage = new StorageCheck(view);
+    }
+
+    public Environment compute(JsonNode cr, Platform platform) {
+        return new Environment(platform, GatewayMode.of(cr), discovery.discover(cr), storage.check(cr));
+    }
+}

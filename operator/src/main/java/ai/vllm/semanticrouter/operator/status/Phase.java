@@ -1,0 +1,13 @@
+package ai.vllm.semanticrouter.operator.status;
+
+/** {@code status.phase}: the one-word summary shown by {@code kubectl get sr}. */
+public enum Phase {
+    /** No Deployment yet, or no replica ready. */
+    Pending,
+    /** Some but not all replicas are ready. */
+    Progressing,
+    /** Every replica is ready. */
+    Running,
+    /** The operator could not render or apply what the CR asks for. */
+    Failed
+}

@@ -1,0 +1,9 @@
+package ai.vllm.semanticrouter.operator.status;
+
+/** Something the reconcile could not do, as a condition reason and a human message. */
+public record Problem(String reason, String message) {
+    public static final String RENDER_FAILED = "RenderFailed";
+    public static final String APPLY_FAILED = "ApplyFailed";
+    public static final String PRUNE_FAILED = "PruneFailed";
+    public static final String API_NOT_INSTALLED = "APINotInstalled";
+}

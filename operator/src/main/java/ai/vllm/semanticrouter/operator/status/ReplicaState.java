@@ -1,0 +1,52 @@
+package ai.vllm.semanticrouter.operator.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Replica counts read from the live Deployment; {@code exists} is false when there is none. */
+record ReplicaState(boolean exists, int replicas, int ready, int target) {
+
+    static ReplicaState of(JsonNode deployment) {
+        if (deployment == null || deployment.isMissingNode() || deployment.isNull()) {
+            return new ReplicaState(false, 0, 0, 0);
+        }
+        int replicas = deployment.path("status").path("replicas").asInt(0);
+        int ready = deployment.path("status").path("readyReplicas").asInt(0);
+        JsonNode wanted = deployment.path("spec").path("replicas");
+        int target = Math.max(replicas, wanted.canConvertToInt() ? wanted.asInt() : 1);
+        return new ReplicaState(true, replicas, ready, target);
+    }
+
+    Phase phase() {
+        if (!exists || ready == 0) {
+            return Phase.Pending;
+        }
+        return ready < target ? Phase.Progressing : Phase.Running;
+    }
+
+    Condition available() {
+        if (!exists) {
+            return Condition.of(Condition.AVAILABLE, false, "DeploymentNotFound", "Deployment has not been created yet");
+        }
+        if (ready == 0) {
+            return Condition.of(Condition.AVAILABLE, false, "NoReplicasReady", "No replicas are ready");
+        }
+        if (ready < target) {
+            return Condition.of(Condition.AVAILABLE, true, "MinimumReplicasAvailable", progress());
+        }
+        return Condition.of(Condition.AVAILABLE, true, "AllReplicasReady", "All replicas are ready");
+    }
+
+    Condition progressing() {
+        if (!exists) {
+            return Condition.of(Condition.PROGRESSING, true, "DeploymentNotFound", "Deployment has not been created yet");
+        }
+        if (ready < target || ready == 0) {
+            return Condition.of(Condition.PROGRESSING, true, "Progressing", progress());
+        }
+        return Condition.of(Condition.PROGRESSING, false, "ReconcileComplete", "All replicas are ready");
+    }
+
+    String progress() {
+        return ready + "/" + target + " replicas ready";
+    }
+}
