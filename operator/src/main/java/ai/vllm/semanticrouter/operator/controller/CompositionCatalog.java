@@ -41,7 +41,7 @@ public final class CompositionCatalog {
         return result.set();
     }
 
-    /** Built-ins plus every *.yaml / *.yml file of the directories, in name order. */
+    /** Built-ins plus every *.yaml / *.yml file of the directories (or the files named), in name order. */
     public static CompositionCatalog load(List<Path> directories) {
         return extend(builtIn(), directories);
     }
@@ -75,9 +75,18 @@ public final class CompositionCatalog {
         return errors;
     }
 
+    /** How many composition files the directories (or files) hold. */
+    public static int fileCount(List<Path> directories) {
+        return files(directories).size();
+    }
+
     static List<Path> files(List<Path> directories) {
         List<Path> files = new ArrayList<>();
         for (Path directory : directories) {
+            if (Files.isRegularFile(directory)) {
+                files.add(directory);
+                continue;
+            }
             try (Stream<Path> entries = Files.list(directory)) {
                 entries.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                         .filter(Files::isRegularFile).sorted().forEach(files::add);

@@ -1,0 +1,70 @@
+package ai.vllm.semanticrouter.operator.cli;
+
+import ai.vllm.semanticrouter.engine.schema.CrdSchema;
+import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the API server does to a CR before the operator sees it, done offline with the CRD on the
+ * classpath: drop unknown fields, apply defaults, validate (OpenAPI + CEL rules).
+ */
+final class CrAdmission {
+    static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
+    static final String VERSION = "v1alpha1";
+
+    private final CrdSchema schema;
+
+    private CrAdmission(CrdSchema schema) {
+        this.schema = schema;
+    }
+
+    static CrAdmission fromClasspath() {
+        try (InputStream in = CrAdmission.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + CRD_RESOURCE);
+            }
+            List<ObjectNode> documents = YamlDocuments.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new CrAdmission(CrdSchema.fromCrd(documents.get(0), VERSION));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CRD_RESOURCE, e);
+        }
+    }
+
+    /** The admitted CR, the unknown fields that were dropped, and the violations (empty when valid). */
+    Admitted admit(ObjectNode cr) {
+        ObjectNode pruned = schema.prune(cr);
+        List<String> dropped = new ArrayList<>();
+        droppedPaths(cr, pruned, "", dropped);
+        ObjectNode defaulted = schema.applyDefaults(pruned);
+        return new Admitted(defaulted, dropped, schema.validate(defaulted));
+    }
+
+    record Admitted(ObjectNode cr, List<String> droppedFields, List<SchemaViolation> violations) {
+    }
+
+    private static void droppedPaths(JsonNode original, JsonNode pruned, String path, List<String> dropped) {
+        if (original.isObject()) {
+            original.properties().forEach(entry -> {
+                String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                JsonNode kept = pruned == null ? null : pruned.get(entry.getKey());
+                if (kept == null) {
+                    dropped.add(child);
+                } else {
+                    droppedPaths(entry.getValue(), kept, child, dropped);
+                }
+            });
+        } else if (original.isArray() && pruned != null && pruned.isArray()) {
+            for (int i = 0; i < original.size() && i < pruned.size(); i++) {
+                droppedPaths(original.get(i), pruned.get(i), path + "[" + i + "]", dropped);
+            }
+        }
+    }
+}
