@@ -1,0 +1,77 @@
+package ai.vllm.semanticrouter.operator.functions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import static ai.vllm.semanticrouter.operator.functions.Objects.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformAndStorageTest {
+
+    @Test
+    void openShiftIsDetectedByTheRouteApiGroup() {
+        StaticClusterView view = new StaticClusterView();
+        assertThat(Platform.detect(view)).isEqualTo(Platform.KUBERNETES);
+        view.serveGroup("route.openshift.io");
+        assertThat(Platform.detect(view)).isEqualTo(Platform.OPENSHIFT);
+        assertThat(Platform.OPENSHIFT.detectionMessage())
+                .isEqualTo("Detected OpenShift platform - will use OpenShift-compatible security contexts");
+        assertThat(Platform.KUBERNETES.detectionMessage())
+                .isEqualTo("Detected standard Kubernetes platform - will use standard security contexts");
+    }
+
+    @Test
+    void platformParsesCommandLineValues() {
+        assertThat(Platform.parse("OpenShift")).isEqualTo(Platform.OPENSHIFT);
+        assertThat(Platform.parse("kubernetes").environmentValue()).isEqualTo("kubernetes");
+        assertThatThrownBy(() -> Platform.parse("nomad")).hasMessageContaining("nomad");
+    }
+
+    @Test
+    void aMissingNamedStorageClassBlocksOnlyThePvc() {
+        ObjectNode cr = cr("persistence: {enabled: true, storageClassName: fast}");
+        StaticClusterView view = new StaticClusterView();
+
+        StorageVerdict missing = new StorageCheck(view).check(cr);
+        assertThat(missing.pvcAllowed()).isFalse();
+        assertThat(missing.reason()).isEqualTo("StorageClassNotFound");
+        assertThat(missing.message()).contains("StorageClass \"fast\" not found").contains("r-models");
+
+        view.put(yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: fast}}"));
+        StorageVerdict found = new StorageCheck(view).check(cr);
+        assertThat(found.pvcAllowed()).isTrue();
+        assertThat(found.reason()).isEqualTo("StorageClassFound");
+    }
+
+    @Test
+    void noCheckWithoutPersistenceOrWithAnExistingClaimOrNoClass() {
+        StorageCheck check = new StorageCheck(new StaticClusterView());
+        assertThat(check.check(cr("persistence: {enabled: false, storageClassName: x}")).reason())
+                .isEqualTo("PersistenceDisabled");
+        assertThat(check.check(cr("replicas: 1")).reason()).isEqualTo("PersistenceDisabled");
+        assertThat(check.check(cr("persistence: {storageClassName: x, existingClaim: mine}")).reason())
+                .isEqualTo("ExistingClaim");
+        StorageVerdict noClass = check.check(cr("persistence: {enabled: true}"));
+        assertThat(noClass.reason()).isEqualTo("DefaultStorageClass");
+        assertThat(noClass.pvcAllowed()).isTrue();
+    }
+
+    @Test
+    void environmentHasTheContractShape() {
+        ObjectNode cr = cr("""
+                gateway: {existingRef: {name: gw, namespace: istio}}
+                  persistence: {storageClassName: missing}
+                  vllmEndpoints: [{name: e, model: m, backend: {type: service, service: {name: s, port: 80}}}]""");
+        Environment environment = new EnvironmentFunctions(new StaticClusterView()).compute(cr, Platform.OPENSHIFT);
+        assertThat(environment.toJson().toString()).isEqualTo("{\"platform\":\"openshift\","
+                + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
+                + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
+                + "\"storage\":{\"pvcAllowed\":false}}");
+        assertThat(GatewayMode.of(cr("replicas: 1"))).isEqualTo(GatewayMode.STANDALONE);
+    }
+
+    private static ObjectNode cr(String spec) {
+        return yaml("metadata: {name: r, namespace: ns}\nspec:\n  " + spec + "\n");
+    }
+}
