@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Worker threads that take "namespace/name" keys from the work queue and reconcile them. A key is
@@ -18,11 +19,13 @@ public final class Controller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
 
     private final WorkQueue<String> queue;
-    private final Reconciler reconciler;
+    private final BiFunction<String, String, ReconcileResult> reconciler;
     private final ControllerMetrics metrics;
     private final List<Thread> workers = new ArrayList<>();
 
-    public Controller(WorkQueue<String> queue, Reconciler reconciler, ControllerMetrics metrics) {
+    /** @param reconciler (namespace, name) to result, normally {@code Reconciler::reconcile} */
+    public Controller(WorkQueue<String> queue, BiFunction<String, String, ReconcileResult> reconciler,
+                      ControllerMetrics metrics) {
         this.queue = queue;
         this.reconciler = reconciler;
         this.metrics = metrics;
@@ -68,7 +71,7 @@ public final class Controller implements AutoCloseable {
         long start = System.nanoTime();
         ReconcileResult result;
         try {
-            result = reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
+            result = reconciler.apply(key.substring(0, slash), key.substring(slash + 1));
         } catch (RuntimeException e) {
             LOG.error("Reconcile crashed semanticrouter={}", key, e);
             result = new ReconcileResult.Failure(String.valueOf(e.getMessage()));

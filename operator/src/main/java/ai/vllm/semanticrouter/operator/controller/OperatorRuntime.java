@@ -59,7 +59,7 @@ public final class OperatorRuntime implements AutoCloseable {
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
                 options.identity(), Clock.systemUTC());
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
-        this.controller = new Controller(queue, reconciler, metrics);
+        this.controller = new Controller(queue, reconciler::reconcile, metrics);
     }
 
     /** Starts the operator against the client's cluster. */
