@@ -16,7 +16,7 @@ import java.util.List;
  * What the API server does to a CR before the operator sees it, done offline with the CRD on the
  * classpath: drop unknown fields, apply defaults, validate (OpenAPI + CEL rules).
  */
-final class CrAdmission {
+public final class CrAdmission {
     static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
     static final String VERSION = "v1alpha1";
 
@@ -26,7 +26,7 @@ final class CrAdmission {
         this.schema = schema;
     }
 
-    static CrAdmission fromClasspath() {
+    public static CrAdmission fromClasspath() {
         try (InputStream in = CrAdmission.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + CRD_RESOURCE);
@@ -39,7 +39,7 @@ final class CrAdmission {
     }
 
     /** The admitted CR, the unknown fields that were dropped, and the violations (empty when valid). */
-    Admitted admit(ObjectNode cr) {
+    public Admitted admit(ObjectNode cr) {
         ObjectNode pruned = schema.prune(cr);
         List<String> dropped = new ArrayList<>();
         droppedPaths(cr, pruned, "", dropped);
@@ -47,7 +47,7 @@ final class CrAdmission {
         return new Admitted(defaulted, dropped, schema.validate(defaulted));
     }
 
-    record Admitted(ObjectNode cr, List<String> droppedFields, List<SchemaViolation> violations) {
+    public record Admitted(ObjectNode cr, List<String> droppedFields, List<SchemaViolation> violations) {
     }
 
     private static void droppedPaths(JsonNode original, JsonNode pruned, String path, List<String> dropped) {
