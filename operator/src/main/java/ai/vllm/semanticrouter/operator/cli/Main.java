@@ -18,6 +18,7 @@ public final class Main implements Runnable {
         commandLine.addSubcommand(new RunCommand());
         commandLine.addSubcommand(new RenderCommand());
         commandLine.addSubcommand(new ValidateCommand());
+        commandLine.addSubcommand(new ai.vllm.semanticrouter.operator.local.LocalCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         return commandLine;
     }
