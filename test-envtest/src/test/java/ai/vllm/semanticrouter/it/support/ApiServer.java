@@ -36,6 +36,24 @@ public final class ApiServer {
         return shared;
     }
 
+    /**
+     * A server of its own for tests that change what the API server serves (OpenShift Routes,
+     * Gateway API): the caller closes it.
+     */
+    public static ApiServer dedicated(String purpose) {
+        Path kubeconfig = Path.of(System.getProperty("java.io.tmpdir"),
+                "semantic-router-it-" + ProcessHandle.current().pid() + "-" + purpose, "kubeconfig.yaml");
+        return new ApiServer(EmbeddedApiServer.start(kubeconfig));
+    }
+
+    /** Stops a dedicated server (never the shared one). */
+    public void stop() {
+        if (this != shared) {
+            client.close();
+            server.close();
+        }
+    }
+
     /** A superuser client (kube-api-test's credentials). */
     public KubernetesClient client() {
         return client;
