@@ -19,13 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The running operator: API discovery (repeated), informers, work queue, workers, HTTP endpoints and
- * optional leader election. {@link #start} returns once everything is started; {@link #close} stops it.
+ * The running operator: API discovery (kept current), informers, work queue, workers, HTTP endpoints
+ * and optional leader election. {@link #start} returns once everything is started; {@link #close} stops it.
  */
 public final class OperatorRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
@@ -36,15 +33,10 @@ public final class OperatorRuntime implements AutoCloseable {
     private final WorkQueue<String> queue;
     private final InformerClusterView view;
     private final RenderPass renderPass;
-    private final Controller controller;
     private final Reconciler reconciler;
-    private final ScheduledExecutorService discoveryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "api-discovery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Controller controller;
+    private final DiscoveryLoop discovery;
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
-    private volatile Platform platform;
     private HttpEndpoints http;
     private Leadership leadership;
 
@@ -60,6 +52,7 @@ public final class OperatorRuntime implements AutoCloseable {
                 options.identity(), Clock.systemUTC());
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
         this.controller = new Controller(queue, reconciler::reconcile, metrics);
+        this.discovery = new DiscoveryLoop(client, view, this::watchAll, this::enqueueAll);
     }
 
     /** Starts the operator against the client's cluster. */
@@ -70,10 +63,9 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private static CompositionSet compositions(OperatorOptions options) {
-        if (options.compositions() != null) {
-            return CompositionCatalog.extend(options.compositions(), options.compositionDirs()).set();
-        }
-        CompositionCatalog catalog = CompositionCatalog.load(options.compositionDirs());
+        CompositionCatalog catalog = options.compositions() != null
+                ? CompositionCatalog.extend(options.compositions(), options.compositionDirs())
+                : CompositionCatalog.load(options.compositionDirs());
         for (LoadError error : catalog.errors()) {
             LOG.error("Composition rejected: {}", error.format());
         }
@@ -81,9 +73,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private void begin() {
-        refreshDiscovery();
-        long interval = options.discoveryInterval().toMillis();
-        discoveryTimer.scheduleWithFixedDelay(this::refreshDiscoverySafely, interval, interval, TimeUnit.MILLISECONDS);
+        discovery.start(options.discoveryInterval());
         if (options.metricsPort() >= 0 && options.healthPort() >= 0) {
             http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
         }
@@ -95,33 +85,9 @@ public final class OperatorRuntime implements AutoCloseable {
         }
     }
 
-    private void refreshDiscoverySafely() {
-        try {
-            refreshDiscovery();
-        } catch (RuntimeException e) {
-            LOG.warn("API discovery failed: {}", e.getMessage());
-        }
-    }
-
-    /** Re-reads API discovery; watches kinds that became served and re-queues every CR when anything changed. */
-    synchronized void refreshDiscovery() {
-        ServedApis apis = ServedApis.discover(client);
-        boolean changed = !apis.equals(view.apis());
-        view.useApis(apis);
-        Platform detected = Platform.detect(view);
-        if (detected != platform) {
-            platform = detected;
-            LOG.info(detected.detectionMessage());
-        }
-        boolean started = watchAll();
-        if (changed && started) {
-            enqueueAll();
-        }
-    }
-
+    /** Watches the CR, every produced kind (managed objects only), Services, InferenceServices, StorageClasses. */
     private boolean watchAll() {
-        long crResync = options.crResync().toMillis();
-        boolean started = view.watch(Triggers.CR, null, crResync);
+        boolean started = view.watch(Triggers.CR, null, options.crResync().toMillis());
         for (Kind kind : renderPass.producedKinds()) {
             if (!kind.equals(Triggers.SERVICE)) {
                 started |= view.watch(kind, Ownership.MANAGED_SELECTOR, 0);
@@ -148,9 +114,10 @@ public final class OperatorRuntime implements AutoCloseable {
 
     /** Ready once API discovery ran and every informer has synced. */
     public boolean ready() {
-        return platform != null && view.synced();
+        return discovery.platform() != null && view.synced();
     }
 
+    /** The reconciler, reading the informer caches: callable directly by tests. */
     public Reconciler reconciler() {
         return reconciler;
     }
@@ -165,10 +132,15 @@ public final class OperatorRuntime implements AutoCloseable {
 
     /** The platform detected by the last API discovery. */
     public Platform platform() {
-        return platform;
+        return discovery.platform();
     }
 
-    /** The HTTP endpoints (null when disabled): their ports when 0 was asked. */
+    /** Re-runs API discovery now (normally periodic and on CRD changes). */
+    public void refreshDiscovery() {
+        discovery.refresh();
+    }
+
+    /** The HTTP endpoints (null when disabled), e.g. for their ports when 0 was asked. */
     public HttpEndpoints httpEndpoints() {
         return http;
     }
@@ -181,7 +153,7 @@ public final class OperatorRuntime implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Shutting down");
-        discoveryTimer.shutdownNow();
+        discovery.close();
         if (leadership != null) {
             leadership.close();
         }

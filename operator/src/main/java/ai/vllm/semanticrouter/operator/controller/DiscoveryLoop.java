@@ -1,0 +1,114 @@
+package ai.vllm.semanticrouter.operator.controller;
+
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps API discovery current: at start, on a fixed interval, and whenever a CustomResourceDefinition
+ * changes (when RBAC allows watching them). Logs the platform when it is first detected or changes,
+ * and calls back so that newly served kinds get informers.
+ */
+final class DiscoveryLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryLoop.class);
+
+    private final KubernetesClient client;
+    private final InformerClusterView view;
+    private final BooleanSupplier watchNewKinds;
+    private final Runnable onNewKinds;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "api-discovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Platform platform;
+    private SharedIndexInformer<CustomResourceDefinition> crdInformer;
+
+    /**
+     * @param watchNewKinds starts informers for served kinds; returns whether any was started
+     * @param onNewKinds    called after discovery changed and new informers were started
+     */
+    DiscoveryLoop(KubernetesClient client, InformerClusterView view, BooleanSupplier watchNewKinds, Runnable onNewKinds) {
+        this.client = client;
+        this.view = view;
+        this.watchNewKinds = watchNewKinds;
+        this.onNewKinds = onNewKinds;
+    }
+
+    /** Runs discovery once now (failures propagate), then keeps it current. */
+    void start(Duration interval) {
+        refresh();
+        timer.scheduleWithFixedDelay(this::refreshSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        watchCustomResourceDefinitions(interval);
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    synchronized void refresh() {
+        ServedApis apis = ServedApis.discover(client);
+        boolean changed = !apis.equals(view.apis());
+        view.useApis(apis);
+        Platform detected = Platform.detect(view);
+        if (detected != platform) {
+            platform = detected;
+            LOG.info(detected.detectionMessage());
+        }
+        if (watchNewKinds.getAsBoolean() && changed) {
+            onNewKinds.run();
+        }
+    }
+
+    private void refreshSafely() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("API discovery failed: {}", e.getMessage());
+        }
+    }
+
+    private void watchCustomResourceDefinitions(Duration interval) {
+        try {
+            var crds = client.apiextensions().v1().customResourceDefinitions();
+            crds.list(new ListOptionsBuilder().withLimit(1L).build());
+            crdInformer = crds.inform(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(CustomResourceDefinition crd) {
+                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                }
+
+                @Override
+                public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition after) {
+                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                }
+
+                @Override
+                public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
+                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                }
+            }, 0);
+        } catch (RuntimeException e) {
+            LOG.info("Not watching CustomResourceDefinitions ({}); API discovery repeats every {}", e.getMessage(), interval);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (crdInformer != null) {
+            crdInformer.close();
+        }
+    }
+}
