@@ -1,0 +1,126 @@
+package ai.vllm.semanticrouter.it;
+
+import ai.vllm.semanticrouter.it.support.ApiServer;
+import ai.vllm.semanticrouter.it.support.Kubectl;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RouterExpectations;
+import ai.vllm.semanticrouter.it.support.Routers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every sample of the compositions module reaches its expected objects on a real API server. */
+class SamplesIT {
+    private static final ApiServer API = ApiServer.shared();
+    private static final KubernetesClient CLIENT = API.client();
+    private static OperatorUnderTest operator;
+    private final Routers routers = new Routers(CLIENT);
+
+    @BeforeAll
+    static void startOperator() {
+        Routers.installCrd(CLIENT);
+        operator = OperatorUnderTest.start(CLIENT);
+    }
+
+    @AfterAll
+    static void stopOperator() {
+        operator.close();
+    }
+
+    static Stream<String> samples() {
+        return Routers.SAMPLES.stream();
+    }
+
+    @ParameterizedTest(name = "sample {0}")
+    @MethodSource("samples")
+    void sampleReachesItsObjects(String sample) throws Exception {
+        String namespace = API.newNamespace("sample-" + sample);
+        GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample(sample, namespace));
+        String name = router.getMetadata().getName();
+        RouterExpectations expected = RouterExpectations.of(router, "kubernetes");
+
+        await("objects of " + sample).atMost(Routers.RECONCILE_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(expected.missingObjects(CLIENT, namespace)).isEmpty());
+        routers.awaitReconciled(namespace, name);
+
+        assertDeployment(CLIENT.apps().deployments().inNamespace(namespace).withName(name).get(), expected);
+        assertServicePorts(namespace, name, expected);
+        assertConfig(CLIENT.configMaps().inNamespace(namespace).withName(name + "-config").get(), expected);
+        for (HasMetadata object : expected.presentObjects(CLIENT, namespace)) {
+            assertThat(object.getMetadata().getLabels())
+                    .as(object.getKind() + " labels").containsEntry("app.kubernetes.io/instance", name)
+                    .containsEntry("app.kubernetes.io/managed-by", "semantic-router-operator")
+                    .containsKey("app.kubernetes.io/component").containsKey("app.kubernetes.io/name");
+            if (!"PersistentVolumeClaim".equals(object.getKind()) || expected.pvcOwned()) {
+                assertThat(object.getMetadata().getOwnerReferences()).as(object.getKind() + " owner")
+                        .anySatisfy(ref -> {
+                            assertThat(ref.getUid()).isEqualTo(router.getMetadata().getUid());
+                            assertThat(ref.getController()).isTrue();
+                        });
+            }
+        }
+
+        String listed = new Kubectl(API.server().kubeConfigFile()).run("get", "deployment,service,configmap",
+                "-n", namespace, "-l", "app.kubernetes.io/instance=" + name, "-o", "name");
+        assertThat(listed).contains("deployment.apps/" + name, "service/" + name, "configmap/" + name + "-config");
+    }
+
+    private static void assertDeployment(Deployment deployment, RouterExpectations expected) {
+        List<String> containers = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(Container::getName).toList();
+        assertThat(containers).first().isEqualTo("semantic-router");
+        if (expected.standalone()) {
+            assertThat(containers).contains("envoy-proxy");
+        } else {
+            assertThat(containers).doesNotContain("envoy-proxy");
+        }
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .as("config hash annotation rolls pods on config change").isNotEmpty();
+        if (expected.autoscaling()) {
+            assertThat(deployment.getSpec().getReplicas()).as("replicas left to the HPA").isIn(null, 1);
+        }
+        Container router = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(router.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(router.getSecurityContext().getCapabilities().getDrop()).contains("ALL");
+    }
+
+    private static void assertServicePorts(String namespace, String name, RouterExpectations expected) {
+        List<String> ports = CLIENT.services().inNamespace(namespace).withName(name).get().getSpec().getPorts().stream()
+                .map(ServicePort::getName).toList();
+        assertThat(ports).contains("grpc", "api");
+        if (expected.standalone()) {
+            assertThat(ports).contains("envoy-http");
+        }
+    }
+
+    private static void assertConfig(ConfigMap config, RouterExpectations expected) throws Exception {
+        JsonNode routerConfig = new YAMLMapper().readTree(config.getData().get("config.yaml"));
+        assertThat(routerConfig.path("vllm_endpoints")).hasSize(expected.endpointCount());
+        for (JsonNode endpoint : routerConfig.path("vllm_endpoints")) {
+            assertThat(endpoint.path("address").asText()).endsWith(".svc.cluster.local");
+            assertThat(endpoint.path("port").asInt()).isPositive();
+        }
+        assertThat(routerConfig.path("model_config").size()).isEqualTo(expected.modelCount());
+        JsonNode tools = new ObjectMapper().readTree(config.getData().get("tools_db.json"));
+        assertThat(tools.isArray()).isTrue();
+        assertThat(tools).hasSize(expected.toolCount());
+    }
+}

@@ -1,0 +1,97 @@
+package ai.vllm.semanticrouter.it;
+
+import ai.vllm.semanticrouter.it.support.ApiServer;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.Routers;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/** Pod Security Admission "restricted" accepts every rendered pod; no Secret value leaks into a ConfigMap. */
+class SecurityIT {
+    private static final ApiServer API = ApiServer.shared();
+    private static final KubernetesClient CLIENT = API.client();
+    private static OperatorUnderTest operator;
+    private final Routers routers = new Routers(CLIENT);
+
+    @BeforeAll
+    static void startOperator() {
+        Routers.installCrd(CLIENT);
+        operator = OperatorUnderTest.start(CLIENT);
+    }
+
+    @AfterAll
+    static void stopOperator() {
+        operator.close();
+    }
+
+    static Stream<String> samples() {
+        return Routers.SAMPLES.stream();
+    }
+
+    @ParameterizedTest(name = "restricted pods: sample {0}")
+    @MethodSource("samples")
+    void everyRenderedPodPassesTheRestrictedProfile(String sample) {
+        String namespace = restrictedNamespace("psa-" + sample);
+        GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample(sample, namespace));
+        String name = router.getMetadata().getName();
+        routers.awaitReconciled(namespace, name);
+        Deployment deployment = CLIENT.apps().deployments().inNamespace(namespace).withName(name).get();
+
+        Pod pod = new PodBuilder().withNewMetadata().withName(name + "-psa-probe")
+                .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+                .withSpec(deployment.getSpec().getTemplate().getSpec()).build();
+        assertThatCode(() -> CLIENT.pods().inNamespace(namespace).resource(pod).dryRun().create())
+                .as("pod of sample %s under pod-security.kubernetes.io/enforce=restricted", sample)
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void secretValuesNeverReachAConfigMap() {
+        String namespace = API.newNamespace("secrets");
+        String secretValue = "hf_s3cr3t_" + System.nanoTime();
+        CLIENT.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("hf-token-secret")
+                .endMetadata().withStringData(Map.of("token", secretValue)).build()).create();
+        GenericKubernetesResource router = routers.sample("simple", namespace);
+        withSpec(router, "env", List.of(Map.of("name", "HF_TOKEN",
+                "valueFrom", Map.of("secretKeyRef", Map.of("name", "hf-token-secret", "key", "token")))));
+        routers.createWithPrerequisites(router);
+        routers.awaitReconciled(namespace, router.getMetadata().getName());
+
+        for (ConfigMap map : CLIENT.configMaps().inNamespace(namespace).list().getItems()) {
+            assertThat(String.valueOf(map.getData())).as("ConfigMap " + map.getMetadata().getName())
+                    .doesNotContain(secretValue);
+        }
+    }
+
+    private String restrictedNamespace(String prefix) {
+        String namespace = API.newNamespace(prefix);
+        CLIENT.namespaces().withName(namespace).edit(ns -> new NamespaceBuilder(ns).editMetadata()
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
+                .addToLabels("pod-security.kubernetes.io/warn", "restricted").endMetadata().build());
+        return namespace;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void withSpec(GenericKubernetesResource router, String field, Object value) {
+        ((Map<String, Object>) router.getAdditionalProperties().get("spec")).put(field, value);
+    }
+
+}
