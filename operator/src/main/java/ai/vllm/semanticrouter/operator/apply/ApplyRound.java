@@ -57,8 +57,9 @@ public final class ApplyRound {
                 written, unchanged, pruned);
     }
 
-    private void applyOne(ObjectKey key, ObjectNode intent) {
+    private void applyOne(ObjectKey key, ObjectNode rendered) {
         ObjectNode cached = inventory.live(key);
+        ObjectNode intent = ClaimSpec.keepLiveSpec(rendered, cached);
         ApplyDecision decision = ApplyDecision.of(intent, cached);
         if (decision == ApplyDecision.UNCHANGED) {
             live.put(key, cached);

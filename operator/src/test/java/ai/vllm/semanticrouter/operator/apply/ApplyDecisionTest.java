@@ -75,4 +75,27 @@ class ApplyDecisionTest {
         assertThat(IntentHash.of(yaml("{a: 1, b: {c: 2, d: 3}}"))).isEqualTo(IntentHash.of(yaml("{b: {d: 3, c: 2}, a: 1}")));
         assertThat(IntentHash.of(yaml("{a: 1}"))).isNotEqualTo(IntentHash.of(yaml("{a: 2}")));
     }
+
+    @Test
+    void anExistingClaimKeepsItsLiveSpecAndOnlyMetadataFollows() {
+        ObjectNode intent = ObjectPreparation.prepare(yaml("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: r-models, annotations: {a: new}}
+                spec: {accessModes: [ReadWriteMany], storageClassName: fast, resources: {requests: {storage: 20Gi}}}
+                """), CR);
+        ObjectNode live = yaml("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: r-models, namespace: ns}
+                spec: {accessModes: [ReadWriteOnce], storageClassName: standard, volumeName: pv-1,
+                       resources: {requests: {storage: 10Gi}}}
+                """);
+        ObjectNode frozen = ClaimSpec.keepLiveSpec(intent, live);
+        assertThat(frozen.path("spec").toString()).isEqualTo(
+                "{\"accessModes\":[\"ReadWriteOnce\"],\"storageClassName\":\"standard\",\"resources\":{\"requests\":{\"storage\":\"10Gi\"}}}");
+        assertThat(frozen.at("/metadata/annotations/a").asText()).isEqualTo("new");
+        assertThat(IntentHash.recorded(frozen)).isNotEqualTo(IntentHash.recorded(intent));
+        assertThat(ClaimSpec.keepLiveSpec(intent, null)).isSameAs(intent);
+    }
 }
