@@ -1,0 +1,148 @@
+package ai.vllm.semanticrouter.it.bench;
+
+import ai.vllm.semanticrouter.it.support.ApiServer;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.Routers;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Operator benchmarks on a real API server (issue 9): create latency, scale, idle writes, retained
+ * heap per CR, start-up time and writes per CR. Prints every figure and writes
+ * bench/results/&lt;date&gt;.json and the table in bench/README.md.
+ *
+ * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
+ * bench.idleSeconds (60), bench.out (the repository's bench folder).
+ */
+public final class OperatorBenchmark {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int LATENCY_CRS = Integer.getInteger("bench.latencyCrs", 30);
+    private static final int SCALE_CRS = Integer.getInteger("bench.scaleCrs", 500);
+    private static final int IDLE_SECONDS = Integer.getInteger("bench.idleSeconds", 60);
+
+    private final ApiServer api = ApiServer.dedicated("bench");
+    private final KubernetesClient client = api.client();
+    private final List<Figures> figures = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        OperatorBenchmark benchmark = new OperatorBenchmark();
+        try {
+            benchmark.runAll();
+        } finally {
+            benchmark.api.stop();
+        }
+        Path out = Path.of(System.getProperty("bench.out", "../bench"));
+        BenchReport.write(out, benchmark.figures);
+        System.exit(0);
+    }
+
+    private void runAll() throws Exception {
+        Routers.installCrd(client);
+        figures.add(Figures.of("start-up: process start to first reconcile done", "ms",
+                new StartupMeasurement(api, client).measure(ROUNDS), 3000));
+        try (ReconcileClock clock = new ReconcileClock(client);
+             WriteCounter writes = new WriteCounter(client);
+             OperatorUnderTest operator = OperatorUnderTest.start(client, o -> o.withWorkers(4).withPorts(-1, -1))) {
+            awaitReady(operator);
+            double heapEmpty = usedHeapAfterGc();
+            scale(clock, writes);
+            double heapFull = usedHeapAfterGc();
+            figures.add(Figures.of("memory: retained heap per CR", "KiB",
+                    List.of((heapFull - heapEmpty) / SCALE_CRS / 1024.0), 100));
+            idle(writes);
+            latency(clock);
+        }
+    }
+
+    private void scale(ReconcileClock clock, WriteCounter writes) throws InterruptedException {
+        long objectWritesBefore = writes.objectWrites();
+        long statusWritesBefore = writes.statusWrites();
+        int before = clock.count();
+        List<String> namespaces = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            namespaces.add(api.newNamespace("bench-scale"));
+        }
+        ExecutorService creators = Executors.newFixedThreadPool(8);
+        long start = System.nanoTime();
+        for (int i = 0; i < SCALE_CRS; i++) {
+            String namespace = namespaces.get(i % namespaces.size());
+            String name = "router-" + i;
+            creators.submit(() -> BenchRouters.create(client, BenchRouters.router(namespace, name)));
+        }
+        creators.shutdown();
+        creators.awaitTermination(5, TimeUnit.MINUTES);
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        while (clock.count() - before < SCALE_CRS && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("[bench] scale: %d CRs reconciled in %.1f s%n", clock.count() - before, seconds);
+        figures.add(Figures.of("scale: " + SCALE_CRS + " CRs in 10 namespaces until all observed", "s", List.of(seconds), 60));
+        TimeUnit.SECONDS.sleep(2);
+        figures.add(Figures.of("writes per CR to converge: managed objects", "writes",
+                List.of((writes.objectWrites() - objectWritesBefore) / (double) SCALE_CRS), Double.NaN));
+        figures.add(Figures.of("writes per CR to converge: status", "writes",
+                List.of((writes.statusWrites() - statusWritesBefore) / (double) SCALE_CRS), Double.NaN));
+    }
+
+    private void idle(WriteCounter writes) throws InterruptedException {
+        long before = writes.objectWrites() + writes.statusWrites();
+        TimeUnit.SECONDS.sleep(IDLE_SECONDS);
+        long idleWrites = writes.objectWrites() + writes.statusWrites() - before;
+        System.out.printf("[bench] idle: %d writes in %d s after convergence%n", idleWrites, IDLE_SECONDS);
+        figures.add(Figures.of("idle: writes in " + IDLE_SECONDS + " s after convergence", "writes",
+                List.of((double) idleWrites), 0));
+    }
+
+    private void latency(ReconcileClock clock) throws InterruptedException {
+        List<Double> samples = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            String namespace = api.newNamespace("bench-latency");
+            List<long[]> created = new ArrayList<>();
+            for (int i = 0; i < LATENCY_CRS; i++) {
+                long paceUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                String name = "latency-" + i;
+                BenchRouters.create(client, BenchRouters.router(namespace, name));
+                created.add(new long[]{i, System.nanoTime()});
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, paceUntil - System.nanoTime()));
+            }
+            for (long[] entry : created) {
+                Long done = awaitReconciled(clock, namespace, "latency-" + entry[0]);
+                samples.add(done == null ? Double.NaN : (done - entry[1]) / 1e6);
+            }
+        }
+        Figures all = Figures.of("latency: create to applied + status (p50)", "ms", samples, Double.NaN);
+        System.out.printf("[bench] latency p50 %.1f ms, p99 %.1f ms over %d CRs%n", all.median(), all.percentile(99), samples.size());
+        figures.add(new Figures("latency: create to applied + status, p50", "ms", List.of(all.median()), Double.NaN, true));
+        figures.add(new Figures("latency: create to applied + status, p99", "ms", List.of(all.percentile(99)), 500, true));
+    }
+
+    private static Long awaitReconciled(ReconcileClock clock, String namespace, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (clock.reconciledAt(namespace, name) == null && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return clock.reconciledAt(namespace, name);
+    }
+
+    private static void awaitReady(OperatorUnderTest operator) throws InterruptedException {
+        while (!operator.runtime().ready()) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private static double usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
