@@ -1,0 +1,97 @@
+package ai.vllm.semanticrouter.olm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The inputs of the generator, as text: the CRD, the composition files (in index.txt order) and
+ * the sample CRs, read from the compositions module's resource folder {@code semanticrouter/}.
+ */
+public record ApiSources(NamedText crd, List<NamedText> compositions, List<NamedText> samples) {
+    public static final String CRD = "crd/vllm.ai_semanticrouters.yaml";
+    public static final String COMPOSITIONS = "compositions/";
+    public static final String INDEX = COMPOSITIONS + "index.txt";
+    public static final String SAMPLES = "samples/";
+    /** Where the compositions module keeps them, relative to the repository root. */
+    public static final Path SOURCE_FOLDER = Path.of("compositions", "src", "main", "resources", "semanticrouter");
+
+    public record NamedText(String name, String text) {
+    }
+
+    /** Reads {@code root/crd/...}, {@code root/compositions/index.txt} and every {@code root/samples/*.yaml}. */
+    public static ApiSources fromDirectory(Path root) {
+        NamedText crd = read(root.resolve(CRD));
+        List<NamedText> compositions = new ArrayList<>();
+        for (String file : indexLines(readString(root.resolve(INDEX)))) {
+            compositions.add(read(root.resolve(COMPOSITIONS + file)));
+        }
+        List<NamedText> samples = new ArrayList<>();
+        Path sampleDir = root.resolve(SAMPLES);
+        if (Files.isDirectory(sampleDir)) {
+            try (Stream<Path> files = Files.list(sampleDir)) {
+                files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted()
+                        .forEach(p -> samples.add(read(p)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples));
+    }
+
+    /**
+     * Reads the same files from the classpath (the compositions jar). Samples are listed by the
+     * optional {@code samples/index.txt}; without it the CSV has no examples.
+     */
+    public static ApiSources fromClasspath(ClassLoader loader) {
+        String base = "semanticrouter/";
+        NamedText crd = new NamedText(CRD, resource(loader, base + CRD));
+        List<NamedText> compositions = new ArrayList<>();
+        for (String file : indexLines(resource(loader, base + INDEX))) {
+            compositions.add(new NamedText(file, resource(loader, base + COMPOSITIONS + file)));
+        }
+        List<NamedText> samples = new ArrayList<>();
+        if (loader.getResource(base + SAMPLES + "index.txt") != null) {
+            for (String file : indexLines(resource(loader, base + SAMPLES + "index.txt"))) {
+                samples.add(new NamedText(file, resource(loader, base + SAMPLES + file)));
+            }
+        }
+        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples));
+    }
+
+    private static List<String> indexLines(String index) {
+        return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static NamedText read(Path file) {
+        return new NamedText(file.getFileName().toString(), readString(file));
+    }
+
+    private static String readString(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("missing generator input " + file.toAbsolutePath().normalize());
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing generator input on the classpath: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

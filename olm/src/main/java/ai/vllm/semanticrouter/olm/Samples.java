@@ -1,0 +1,29 @@
+package ai.vllm.semanticrouter.olm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/** The sample CRs as the CSV's {@code alm-examples}: the console pre-fills its create form with them. */
+public final class Samples {
+    private Samples() {
+    }
+
+    /** Every SemanticRouter document of the samples, without namespace (the console picks it). */
+    public static ArrayNode almExamples(CrdFacts crd, List<ApiSources.NamedText> samples) {
+        ArrayNode examples = Yaml.array();
+        for (ApiSources.NamedText sample : samples) {
+            for (JsonNode doc : Yaml.documents(sample.text())) {
+                if (crd.kind().equals(doc.path("kind").asText())
+                        && doc.path("apiVersion").asText().equals(crd.group() + "/" + crd.version())) {
+                    ObjectNode example = doc.deepCopy();
+                    ((ObjectNode) example.path("metadata")).remove("namespace");
+                    examples.add(example);
+                }
+            }
+        }
+        return examples;
+    }
+}
