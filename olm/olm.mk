@@ -1,0 +1,90 @@
+# Install, image and OLM targets, named as in the original operator's documentation.
+# Included by the root Makefile (`include olm/olm.mk`); run from the repository root.
+# Everything here applies files generated under olm/generated/ (`make manifests` rewrites them).
+
+MVN ?= mvn -B -ntp
+IMG ?= ghcr.io/vllm-project/semantic-router-operator:latest
+BASE_IMG ?= eclipse-temurin:17-jre
+BUNDLE_IMG ?= ghcr.io/vllm-project/semantic-router-operator-bundle:0.1.0
+CATALOG_IMG ?= ghcr.io/vllm-project/semantic-router-operator-catalog:0.1.0
+CONTAINER_TOOL ?= docker
+KUBECTL ?= kubectl
+OC ?= $(shell command -v oc 2>/dev/null || echo $(KUBECTL))
+K8S_VERSION ?= 1.34
+
+OLM_GENERATED := olm/generated
+OLM_TMP := olm/generated-tmp
+OLM_NAMESPACE := semantic-router-operator-system
+OLM_JIB := $(MVN) -pl operator -am -Pimage -DskipTests package -Doperator.image=$(IMG) -Doperator.base.image=$(BASE_IMG)
+
+.PHONY: manifests install uninstall deploy undeploy image image-push image-docker \
+        bundle bundle-validate bundle-build bundle-push catalog catalog-build catalog-push \
+        openshift-deploy openshift-undeploy
+
+##@ Install (kustomize)
+
+manifests: ## Regenerate olm/generated (install manifests, bundle, catalog) from the compositions
+	$(MVN) -pl olm -am process-classes -Dolm.generate=true
+
+install: ## Install the SemanticRouter CRD into the current cluster
+	$(KUBECTL) apply --server-side --force-conflicts -k $(OLM_GENERATED)/config/crd
+
+uninstall: ## Remove the CRD (and with it every SemanticRouter!)
+	$(KUBECTL) delete --ignore-not-found -k $(OLM_GENERATED)/config/crd
+
+deploy: ## Deploy the CRD, RBAC and operator: make deploy IMG=registry/semantic-router-operator:tag
+	olm/scripts/deploy-overlay.sh "$(IMG)" $(OLM_TMP)/deploy >/dev/null
+	$(KUBECTL) apply --server-side --force-conflicts -k $(OLM_TMP)/deploy
+	@echo "Check: $(KUBECTL) get pods -n $(OLM_NAMESPACE)"
+
+undeploy: ## Remove everything deploy created (the CRD too, so every SemanticRouter)
+	$(KUBECTL) delete --ignore-not-found -k $(OLM_GENERATED)/config/default
+
+##@ Operator image (Jib: no Dockerfile, no Docker daemon)
+
+image: ## Build the operator image as operator/target/jib-image.tar: make image IMG=...
+	$(OLM_JIB)
+	@echo "Image $(IMG) written to operator/target/jib-image.tar (load it: $(CONTAINER_TOOL) load -i operator/target/jib-image.tar)"
+
+image-docker: ## Build the operator image into the local Docker daemon
+	$(OLM_JIB) -Dimage.tar.skip=true -Dimage.docker.skip=false
+
+image-push: ## Build and push the operator image to its registry (needs a registry login)
+	$(OLM_JIB) -Dimage.tar.skip=true -Dimage.push.skip=false
+
+##@ OLM (OpenShift)
+
+bundle: manifests bundle-validate ## Regenerate the OLM bundle and validate it (operator-framework validators)
+
+bundle-validate: ## Validate olm/generated/bundle with the operator-framework validators (needs go)
+	"$$(olm/validator/build.sh)" -k8s-version $(K8S_VERSION) $(OLM_GENERATED)/bundle
+
+bundle-build: ## Build the bundle image: make bundle-build BUNDLE_IMG=...
+	$(CONTAINER_TOOL) build -f $(OLM_GENERATED)/bundle/bundle.Dockerfile -t $(BUNDLE_IMG) $(OLM_GENERATED)/bundle
+
+bundle-push: ## Push the bundle image
+	$(CONTAINER_TOOL) push $(BUNDLE_IMG)
+
+catalog: catalog-build ## Build the file-based catalog image (see catalog-build)
+
+catalog-build: ## Build the catalog image: make catalog-build CATALOG_IMG=... (the catalog names BUNDLE_IMG of make manifests)
+	$(CONTAINER_TOOL) build -f $(OLM_GENERATED)/catalog/catalog.Dockerfile -t $(CATALOG_IMG) $(OLM_GENERATED)/catalog
+
+catalog-push: ## Push the catalog image
+	$(CONTAINER_TOOL) push $(CATALOG_IMG)
+
+openshift-deploy: ## Install through OLM: CatalogSource (CATALOG_IMG), OperatorGroup, Subscription
+	mkdir -p $(OLM_TMP)/openshift
+	sed 's|image: .*|image: $(CATALOG_IMG)|' $(OLM_GENERATED)/openshift/02-catalogsource.yaml > $(OLM_TMP)/openshift/02-catalogsource.yaml
+	$(OC) apply -f $(OLM_GENERATED)/openshift/01-namespace.yaml
+	$(OC) apply -f $(OLM_TMP)/openshift/02-catalogsource.yaml
+	$(OC) apply -f $(OLM_GENERATED)/openshift/03-operatorgroup.yaml
+	$(OC) apply -f $(OLM_GENERATED)/openshift/04-subscription.yaml
+	@echo "Watch the install: $(OC) get csv,pods -n $(OLM_NAMESPACE)"
+
+openshift-undeploy: ## Remove the OLM install (Subscription, CSV, OperatorGroup, CatalogSource, namespace)
+	-$(OC) delete --ignore-not-found -f $(OLM_GENERATED)/openshift/04-subscription.yaml
+	-$(OC) delete --ignore-not-found -n $(OLM_NAMESPACE) csv -l operators.coreos.com/semantic-router-operator.$(OLM_NAMESPACE)
+	-$(OC) delete --ignore-not-found -f $(OLM_GENERATED)/openshift/03-operatorgroup.yaml
+	-$(OC) delete --ignore-not-found -f $(OLM_GENERATED)/openshift/02-catalogsource.yaml
+	-$(OC) delete --ignore-not-found -f $(OLM_GENERATED)/openshift/01-namespace.yaml
