@@ -15,6 +15,9 @@ K8S_VERSION ?= 1.34
 OLM_GENERATED := olm/generated
 OLM_TMP := olm/generated-tmp
 OLM_NAMESPACE := semantic-router-operator-system
+# The images olm/generated names; bundle-build and catalog-build swap in IMG and BUNDLE_IMG.
+OLM_GENERATED_IMG = $(shell sed -nE 's/^ *containerImage: *//p' $(OLM_GENERATED)/bundle/manifests/semantic-router-operator.clusterserviceversion.yaml)
+OLM_GENERATED_BUNDLE_IMG = $(shell sed -nE 's/^image: *//p' $(OLM_GENERATED)/catalog/semantic-router-operator/catalog.yaml | head -1)
 OLM_JIB := $(MVN) -pl operator -am -Pimage -DskipTests package -Doperator.image=$(IMG) -Doperator.base.image=$(BASE_IMG)
 
 .PHONY: manifests install uninstall deploy undeploy image image-push image-docker \
@@ -59,16 +62,20 @@ bundle: manifests bundle-validate ## Regenerate the OLM bundle and validate it (
 bundle-validate: ## Validate olm/generated/bundle with the operator-framework validators (needs go)
 	"$$(olm/validator/build.sh)" -k8s-version $(K8S_VERSION) $(OLM_GENERATED)/bundle
 
-bundle-build: ## Build the bundle image: make bundle-build BUNDLE_IMG=...
-	$(CONTAINER_TOOL) build -f $(OLM_GENERATED)/bundle/bundle.Dockerfile -t $(BUNDLE_IMG) $(OLM_GENERATED)/bundle
+bundle-build: ## Build the bundle image running IMG: make bundle-build IMG=... BUNDLE_IMG=...
+	rm -rf $(OLM_TMP)/bundle && mkdir -p $(OLM_TMP) && cp -r $(OLM_GENERATED)/bundle $(OLM_TMP)/bundle
+	sed -i 's|$(OLM_GENERATED_IMG)|$(IMG)|g' $(OLM_TMP)/bundle/manifests/semantic-router-operator.clusterserviceversion.yaml
+	$(CONTAINER_TOOL) build -f $(OLM_TMP)/bundle/bundle.Dockerfile -t $(BUNDLE_IMG) $(OLM_TMP)/bundle
 
 bundle-push: ## Push the bundle image
 	$(CONTAINER_TOOL) push $(BUNDLE_IMG)
 
 catalog: catalog-build ## Build the file-based catalog image (see catalog-build)
 
-catalog-build: ## Build the catalog image: make catalog-build CATALOG_IMG=... (the catalog names BUNDLE_IMG of make manifests)
-	$(CONTAINER_TOOL) build -f $(OLM_GENERATED)/catalog/catalog.Dockerfile -t $(CATALOG_IMG) $(OLM_GENERATED)/catalog
+catalog-build: ## Build the catalog image serving BUNDLE_IMG: make catalog-build BUNDLE_IMG=... CATALOG_IMG=...
+	rm -rf $(OLM_TMP)/catalog && mkdir -p $(OLM_TMP) && cp -r $(OLM_GENERATED)/catalog $(OLM_TMP)/catalog
+	sed -i 's|$(OLM_GENERATED_BUNDLE_IMG)|$(BUNDLE_IMG)|g; s|$(OLM_GENERATED_IMG)|$(IMG)|g' $(OLM_TMP)/catalog/semantic-router-operator/catalog.yaml
+	$(CONTAINER_TOOL) build -f $(OLM_TMP)/catalog/catalog.Dockerfile -t $(CATALOG_IMG) $(OLM_TMP)/catalog
 
 catalog-push: ## Push the catalog image
 	$(CONTAINER_TOOL) push $(CATALOG_IMG)
