@@ -14,40 +14,48 @@ import java.util.stream.Stream;
  * The inputs of the generator, as text: the CRD, the composition files (in index.txt order) and
  * the sample CRs, read from the compositions module's resource folder {@code semanticrouter/}.
  */
-public record ApiSources(NamedText crd, List<NamedText> compositions, List<NamedText> samples) {
+public record ApiSources(NamedText crd, List<NamedText> compositions, List<NamedText> samples,
+                         List<NamedText> extensions) {
     public static final String CRD = "crd/vllm.ai_semanticrouters.yaml";
     public static final String COMPOSITIONS = "compositions/";
     public static final String INDEX = COMPOSITIONS + "index.txt";
     public static final String SAMPLES = "samples/";
+    public static final String EXTENSIONS = "extensions/";
     /** Where the compositions module keeps them, relative to the repository root. */
     public static final Path SOURCE_FOLDER = Path.of("compositions", "src", "main", "resources", "semanticrouter");
 
     public record NamedText(String name, String text) {
     }
 
-    /** Reads {@code root/crd/...}, {@code root/compositions/index.txt} and every {@code root/samples/*.yaml}. */
+    /**
+     * Reads {@code root/crd/...}, {@code root/compositions/index.txt}, every {@code root/samples/*.yaml}
+     * and every opt-in {@code root/extensions/*.yaml}.
+     */
     public static ApiSources fromDirectory(Path root) {
         NamedText crd = read(root.resolve(CRD));
         List<NamedText> compositions = new ArrayList<>();
         for (String file : indexLines(readString(root.resolve(INDEX)))) {
             compositions.add(read(root.resolve(COMPOSITIONS + file)));
         }
-        List<NamedText> samples = new ArrayList<>();
-        Path sampleDir = root.resolve(SAMPLES);
-        if (Files.isDirectory(sampleDir)) {
-            try (Stream<Path> files = Files.list(sampleDir)) {
-                files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted()
-                        .forEach(p -> samples.add(read(p)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        return new ApiSources(crd, List.copyOf(compositions), yamlFiles(root.resolve(SAMPLES)),
+                yamlFiles(root.resolve(EXTENSIONS)));
+    }
+
+    private static List<NamedText> yamlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
         }
-        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples));
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted()
+                    .map(ApiSources::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * Reads the same files from the classpath (the compositions jar). Samples are listed by the
-     * optional {@code samples/index.txt}; without it the CSV has no examples.
+     * optional {@code samples/index.txt}; without it the CSV has no examples. Extensions are not read.
      */
     public static ApiSources fromClasspath(ClassLoader loader) {
         String base = "semanticrouter/";
@@ -62,7 +70,7 @@ public record ApiSources(NamedText crd, List<NamedText> compositions, List<Named
                 samples.add(new NamedText(file, resource(loader, base + SAMPLES + file)));
             }
         }
-        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples));
+        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples), List.of());
     }
 
     private static List<String> indexLines(String index) {

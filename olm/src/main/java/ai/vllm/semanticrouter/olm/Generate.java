@@ -32,7 +32,8 @@ public final class Generate {
                 Samples.almExamples(crd, sources.samples()), images).build();
 
         GeneratedTree tree = new GeneratedTree();
-        KustomizeLayout.write(tree, sources, objects);
+        List<PolicyRule> extensionRules = Permissions.extensionRules(CompositionKinds.of(sources.extensions()), produced);
+        KustomizeLayout.write(tree, sources, objects, crd, extensionRules);
         BundleLayout.write(tree, release, sources, csv, objects);
         CatalogLayout.write(tree, release, crd, csv, images);
         OpenShiftLayout.write(tree, release, objects);

@@ -13,6 +13,10 @@ public final class Identity {
     public static final String CLUSTER_ROLE_BINDING = "semantic-router-operator-manager-rolebinding";
     public static final String LEADER_ELECTION_ROLE = "semantic-router-operator-leader-election-role";
     public static final String LEADER_ELECTION_ROLE_BINDING = "semantic-router-operator-leader-election-rolebinding";
+    public static final String EXTENSIONS_ROLE = "semantic-router-operator-extensions-role";
+    public static final String EXTENSIONS_ROLE_BINDING = "semantic-router-operator-extensions-rolebinding";
+    public static final String EDITOR_ROLE = "semantic-router-operator-semanticrouter-editor-role";
+    public static final String VIEWER_ROLE = "semantic-router-operator-semanticrouter-viewer-role";
     public static final String METRICS_SERVICE = "semantic-router-operator-controller-manager-metrics-service";
     public static final String EXTRA_COMPOSITIONS = "semantic-router-operator-extra-compositions";
     public static final String EXTRA_COMPOSITIONS_DIR = "/etc/semantic-router/compositions";

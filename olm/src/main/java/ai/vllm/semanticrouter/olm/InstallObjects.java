@@ -44,9 +44,41 @@ public final class InstallObjects {
     }
 
     public ObjectNode clusterRoleBinding() {
-        ObjectNode binding = object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding",
-                Identity.CLUSTER_ROLE_BINDING, false);
-        binding.set("roleRef", roleRef("ClusterRole", Identity.CLUSTER_ROLE));
+        return clusterRoleBinding(Identity.CLUSTER_ROLE_BINDING, Identity.CLUSTER_ROLE);
+    }
+
+    /** The opt-in ClusterRole for the kinds only the extension compositions produce. */
+    public ObjectNode extensionsClusterRole(List<PolicyRule> rules) {
+        ObjectNode role = object("rbac.authorization.k8s.io/v1", "ClusterRole", Identity.EXTENSIONS_ROLE, false);
+        role.set("rules", rules(rules));
+        return role;
+    }
+
+    public ObjectNode extensionsClusterRoleBinding() {
+        return clusterRoleBinding(Identity.EXTENSIONS_ROLE_BINDING, Identity.EXTENSIONS_ROLE);
+    }
+
+    /**
+     * A role aggregated into the built-in admin and edit ({@code edit}) or view roles, so that
+     * namespace users can manage SemanticRouters without cluster-admin.
+     */
+    public ObjectNode userRole(List<PolicyRule> rules, boolean edit) {
+        ObjectNode role = object("rbac.authorization.k8s.io/v1", "ClusterRole",
+                edit ? Identity.EDITOR_ROLE : Identity.VIEWER_ROLE, false);
+        ObjectNode labels = (ObjectNode) role.path("metadata").path("labels");
+        if (edit) {
+            labels.put("rbac.authorization.k8s.io/aggregate-to-admin", "true");
+            labels.put("rbac.authorization.k8s.io/aggregate-to-edit", "true");
+        } else {
+            labels.put("rbac.authorization.k8s.io/aggregate-to-view", "true");
+        }
+        role.set("rules", rules(rules));
+        return role;
+    }
+
+    private ObjectNode clusterRoleBinding(String name, String clusterRole) {
+        ObjectNode binding = object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", name, false);
+        binding.set("roleRef", roleRef("ClusterRole", clusterRole));
         binding.set("subjects", subjects());
         return binding;
     }

@@ -13,7 +13,8 @@ public final class KustomizeLayout {
     private KustomizeLayout() {
     }
 
-    public static void write(GeneratedTree tree, ApiSources sources, InstallObjects objects) {
+    public static void write(GeneratedTree tree, ApiSources sources, InstallObjects objects, CrdFacts crd,
+                             List<PolicyRule> extensionRules) {
         tree.add("config/crd/vllm.ai_semanticrouters.yaml", sources.crd().text());
         tree.addYaml("config/crd/kustomization.yaml", kustomization(null, List.of("vllm.ai_semanticrouters.yaml")));
 
@@ -22,8 +23,21 @@ public final class KustomizeLayout {
         tree.addYaml("config/rbac/role_binding.yaml", Yaml.write(objects.clusterRoleBinding()));
         tree.addYaml("config/rbac/leader_election_role.yaml", Yaml.write(objects.leaderElectionRole()));
         tree.addYaml("config/rbac/leader_election_role_binding.yaml", Yaml.write(objects.leaderElectionRoleBinding()));
+        tree.addYaml("config/rbac/semanticrouter_editor_role.yaml",
+                Yaml.write(objects.userRole(Permissions.userRules(crd.group(), crd.plural(), true), true)));
+        tree.addYaml("config/rbac/semanticrouter_viewer_role.yaml",
+                Yaml.write(objects.userRole(Permissions.userRules(crd.group(), crd.plural(), false), false)));
         tree.addYaml("config/rbac/kustomization.yaml", kustomization(null, List.of("service_account.yaml", "role.yaml",
-                "role_binding.yaml", "leader_election_role.yaml", "leader_election_role_binding.yaml")));
+                "role_binding.yaml", "leader_election_role.yaml", "leader_election_role_binding.yaml",
+                "semanticrouter_editor_role.yaml", "semanticrouter_viewer_role.yaml")));
+
+        if (!extensionRules.isEmpty()) {
+            // Opt-in, like the extension compositions: `kubectl apply -k olm/generated/config/extensions`.
+            tree.addYaml("config/extensions/role.yaml", Yaml.write(objects.extensionsClusterRole(extensionRules)));
+            tree.addYaml("config/extensions/role_binding.yaml", Yaml.write(objects.extensionsClusterRoleBinding()));
+            tree.addYaml("config/extensions/kustomization.yaml",
+                    kustomization(null, List.of("role.yaml", "role_binding.yaml")));
+        }
 
         tree.addYaml("config/manager/namespace.yaml", Yaml.write(objects.namespace()));
         tree.addYaml("config/manager/manager.yaml", Yaml.write(objects.deployment()));

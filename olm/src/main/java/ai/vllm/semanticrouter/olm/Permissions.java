@@ -60,6 +60,29 @@ public final class Permissions {
         return rules.toRules();
     }
 
+    /**
+     * The opt-in ClusterRole for the extension compositions: full control of the kinds they produce
+     * that the built-in compositions do not (those are in the main ClusterRole already).
+     */
+    public static List<PolicyRule> extensionRules(List<ProducedKind> extensionKinds, List<ProducedKind> builtIn) {
+        Permissions rules = new Permissions();
+        for (ProducedKind kind : extensionKinds) {
+            if (builtIn.stream().noneMatch(k -> k.group().equals(kind.group()) && k.resource().equals(kind.resource()))) {
+                rules.grant(kind.group(), kind.resource(), Verb.ALL);
+            }
+        }
+        return rules.toRules();
+    }
+
+    /** What namespace users get on SemanticRouters through the aggregated admin/edit ({@code edit}) or view roles. */
+    public static List<PolicyRule> userRules(String crGroup, String crPlural, boolean edit) {
+        Permissions rules = new Permissions();
+        rules.grant(crGroup, crPlural, edit ? EnumSet.of(Verb.get, Verb.list, Verb.watch, Verb.create, Verb.update,
+                Verb.patch, Verb.delete) : Verb.READ);
+        rules.grant(crGroup, crPlural + "/status", EnumSet.of(Verb.get));
+        return rules.toRules();
+    }
+
     /** The Role in the operator's namespace: leader election on a Lease. */
     public static List<PolicyRule> leaderElectionRules() {
         Permissions rules = new Permissions();

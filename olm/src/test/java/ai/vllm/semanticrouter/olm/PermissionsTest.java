@@ -75,6 +75,21 @@ class PermissionsTest {
                 .containsExactly(Map.entry("coordination.k8s.io/leases", ALL));
     }
 
+    @Test
+    void extensionRoleGrantsOnlyKindsTheBuiltInCompositionsDoNotProduce() {
+        List<ProducedKind> extensionKinds = CompositionKinds.of(sources.extensions());
+        assertThat(verbsByResource(Permissions.extensionRules(extensionKinds, produced)))
+                .containsExactly(Map.entry("monitoring.coreos.com/servicemonitors", ALL));
+    }
+
+    @Test
+    void namespaceUsersGetSemanticRoutersThroughAggregatedRoles() {
+        assertThat(verbsByResource(Permissions.userRules("vllm.ai", "semanticrouters", true)))
+                .containsEntry("vllm.ai/semanticrouters", ALL).containsEntry("vllm.ai/semanticrouters/status", List.of("get"));
+        assertThat(verbsByResource(Permissions.userRules("vllm.ai", "semanticrouters", false)))
+                .containsEntry("vllm.ai/semanticrouters", List.of("get", "list", "watch"));
+    }
+
     static Map<String, List<String>> verbsByResource(List<PolicyRule> rules) {
         return rules.stream().flatMap(r -> r.resources().stream().map(res -> Map.entry(r.apiGroup() + "/" + res, r.verbs())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -85,7 +85,15 @@ class InstallManifestsIT {
                 "clusterrole.rbac.authorization.k8s.io/semantic-router-operator-manager-role serverside-applied (server dry run)",
                 "configmap/semantic-router-operator-extra-compositions serverside-applied (server dry run)",
                 "service/semantic-router-operator-controller-manager-metrics-service serverside-applied (server dry run)");
+        assertThat(out).contains("clusterrole.rbac.authorization.k8s.io/semantic-router-operator-semanticrouter-editor-role");
         assertThat(out).doesNotContain("semantic-router-operator-semantic-router-operator");
+    }
+
+    @Test
+    void optInExtensionsRolePassesAServerSideDryRun() {
+        assumeTrue(Files.isDirectory(generated.resolve("config/extensions")), "no extension compositions");
+        String out = kubectl.run("apply", "--server-side", "--force-conflicts", "--dry-run=server", "-k", file("config/extensions"));
+        assertThat(out).contains("clusterrole.rbac.authorization.k8s.io/semantic-router-operator-extensions-role");
     }
 
     @Test
