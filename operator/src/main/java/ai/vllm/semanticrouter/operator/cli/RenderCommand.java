@@ -28,6 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Print the objects the operator would apply for a SemanticRouter, as multi-document YAML.")
 final class RenderCommand implements Callable<Integer> {
+    private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("StorageClass", "Namespace",
+            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass");
     @Spec
     CommandSpec spec;
 
@@ -39,7 +41,8 @@ final class RenderCommand implements Callable<Integer> {
     String platform;
 
     @Option(names = "--cluster", description = "Multi-document YAML of existing objects (Services, "
-            + "InferenceServices, StorageClasses, ...) that discovery and the storage check read.")
+            + "InferenceServices, StorageClasses, ...) that discovery and the storage check read. Other documents "
+            + "of the CR file count as existing objects too.")
     Path clusterFile;
 
     @Option(names = "--explain", description = "Precede each object with comments: the environment and, "
@@ -63,8 +66,7 @@ final class RenderCommand implements Callable<Integer> {
             catalog.errors().forEach(e -> err.println(e.format()));
             return 1;
         }
-        StaticClusterView view = clusterFile == null ? new StaticClusterView()
-                : StaticClusterView.of(YamlDocuments.read(clusterFile));
+        StaticClusterView view = clusterView(cr);
         Platform chosen = platform == null ? Platform.detect(view) : Platform.parse(platform);
         RenderPass pass = new RenderPass(catalog.set(), view);
         RenderPass.Plan plan = pass.plan(cr, chosen,
@@ -75,6 +77,28 @@ final class RenderCommand implements Callable<Integer> {
         }
         out.flush();
         return plan.result().errors().isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The --cluster objects, plus the other documents of the CR file (a sample may carry the
+     * Services it discovers): applying that file creates them too. Namespace defaults to the CR's.
+     */
+    private StaticClusterView clusterView(ObjectNode cr) {
+        StaticClusterView view = new StaticClusterView();
+        List<ObjectNode> objects = new ArrayList<>(YamlDocuments.read(crFile));
+        objects.removeIf(o -> Ownership.CR_KIND.equals(o.path("kind").asText()));
+        if (clusterFile != null) {
+            objects.addAll(YamlDocuments.read(clusterFile));
+        }
+        String namespace = cr.path("metadata").path("namespace").asText();
+        for (ObjectNode object : objects) {
+            ObjectNode metadata = object.withObjectProperty("metadata");
+            if (metadata.path("namespace").asText("").isEmpty() && !CLUSTER_SCOPED.contains(object.path("kind").asText())) {
+                metadata.put("namespace", namespace);
+            }
+            view.put(object);
+        }
+        return view;
     }
 
     private ObjectNode readCr(PrintWriter err) {
