@@ -21,7 +21,7 @@ OLM_GENERATED_BUNDLE_IMG = $(shell sed -nE 's/^image: *//p' $(OLM_GENERATED)/cat
 OLM_JIB := $(MVN) -pl operator -am -Pimage -DskipTests package -Doperator.image=$(IMG) -Doperator.base.image=$(BASE_IMG)
 
 .PHONY: manifests install uninstall deploy undeploy image image-push image-docker \
-        bundle bundle-validate bundle-build bundle-push catalog catalog-build catalog-push \
+        bundle bundle-validate bundle-build bundle-push catalog catalog-validate catalog-build catalog-push \
         openshift-deploy openshift-undeploy
 
 ##@ Install (kustomize)
@@ -70,7 +70,10 @@ bundle-build: ## Build the bundle image running IMG: make bundle-build IMG=... B
 bundle-push: ## Push the bundle image
 	$(CONTAINER_TOOL) push $(BUNDLE_IMG)
 
-catalog: catalog-build ## Build the file-based catalog image (see catalog-build)
+catalog: catalog-validate catalog-build ## Validate the file-based catalog (as opm validate) and build its image
+
+catalog-validate: ## Validate olm/generated/catalog with operator-registry's FBC validation (needs go)
+	"$$(olm/validator/build.sh)" -catalog $(OLM_GENERATED)/catalog/semantic-router-operator
 
 catalog-build: ## Build the catalog image serving BUNDLE_IMG: make catalog-build BUNDLE_IMG=... CATALOG_IMG=...
 	rm -rf $(OLM_TMP)/catalog && mkdir -p $(OLM_TMP) && cp -r $(OLM_GENERATED)/catalog $(OLM_TMP)/catalog

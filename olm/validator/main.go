@@ -1,7 +1,8 @@
 // Command olm-bundle-validator runs the operator-framework bundle validators on a bundle
 // directory, like `operator-sdk bundle validate <dir> --select-optional suite=operatorframework`,
 // without needing operator-sdk. It prints every result and exits 1 when any validator reports
-// an error (warnings are printed but do not fail).
+// an error (warnings are printed but do not fail). With -catalog it validates a file-based
+// catalog instead, with the code of `opm validate`.
 package main
 
 import (
@@ -19,14 +20,18 @@ import (
 func main() {
 	k8sVersion := flag.String("k8s-version", "1.34",
 		"Kubernetes version the bundle must work on (deprecated-API and good-practice checks)")
+	catalog := flag.Bool("catalog", false, "the directory is a file-based catalog: validate it like `opm validate`")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: %s [-k8s-version X.Y] <bundle-dir>\n", os.Args[0])
+		fmt.Fprintf(os.Stderr, "usage: %s [-k8s-version X.Y] <bundle-dir>\n       %s -catalog <catalog-dir>\n", os.Args[0], os.Args[0])
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() != 1 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *catalog {
+		os.Exit(runCatalog(flag.Arg(0)))
 	}
 	os.Exit(run(flag.Arg(0), *k8sVersion))
 }

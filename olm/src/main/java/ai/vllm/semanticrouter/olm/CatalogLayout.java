@@ -12,8 +12,8 @@ import java.util.Map;
  * serves the bundle image, and {@code catalog.Dockerfile}, built with {@code catalog/} as its context.
  */
 public final class CatalogLayout {
-    /** opm image that serves the catalog; pinned so the catalog image is reproducible. */
-    static final String OPM_IMAGE = "quay.io/operator-framework/opm:v1.50.0";
+    /** opm image that serves the catalog; the same operator-registry version as olm/validator/go.mod. */
+    static final String OPM_IMAGE = "quay.io/operator-framework/opm:v1.61.0";
 
     private CatalogLayout() {
     }

@@ -84,7 +84,10 @@ public final class Yaml {
     public static String writeAll(List<? extends JsonNode> nodes) {
         StringBuilder out = new StringBuilder();
         for (JsonNode node : nodes) {
-            out.append("---\n").append(write(node));
+            if (!out.isEmpty()) {
+                out.append("---\n");
+            }
+            out.append(write(node));
         }
         return out.toString();
     }

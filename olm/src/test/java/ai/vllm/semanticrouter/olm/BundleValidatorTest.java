@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the operator-framework validators (olm/validator, the same checks as
- * {@code operator-sdk bundle validate --select-optional suite=operatorframework}) on the bundle.
+ * {@code operator-sdk bundle validate --select-optional suite=operatorframework}) on the bundle,
+ * and operator-registry's file-based catalog validation (as {@code opm validate}) on the catalog.
  * Skipped when {@code go} is not on PATH; fails when the validator cannot be built.
  */
 class BundleValidatorTest {
@@ -48,6 +49,26 @@ class BundleValidatorTest {
         Path bundle = ROOT.resolve(Generate.OUTPUT).resolve("bundle");
         assumeTrue(Files.isDirectory(bundle.resolve("manifests")), "no checked-in bundle yet (olm/generated/bundle)");
         assertValid(bundle);
+    }
+
+    @Test
+    void catalogGeneratedFromTheFixturePassesOpmValidation(@TempDir Path out) throws Exception {
+        Fixture.tree().writeTo(out);
+        assertValidCatalog(out.resolve("catalog/semantic-router-operator"));
+    }
+
+    @Test
+    void checkedInCatalogPassesOpmValidation() throws Exception {
+        Path catalog = ROOT.resolve(Generate.OUTPUT).resolve("catalog/semantic-router-operator");
+        assumeTrue(Files.isDirectory(catalog), "no checked-in catalog yet (olm/generated/catalog)");
+        assertValidCatalog(catalog);
+    }
+
+    private static void assertValidCatalog(Path catalog) throws Exception {
+        Result result = run(List.of(validator.toString(), "-catalog", catalog.toString()), 120);
+        System.out.println("[olm-bundle-validator -catalog] " + catalog + "\n" + result.output());
+        assertThat(result.exitCode()).as("validator output:%n%s", result.output()).isZero();
+        assertThat(result.output()).contains("1 packages, 1 bundles, 0 errors");
     }
 
     private static void assertValid(Path bundle) throws Exception {
