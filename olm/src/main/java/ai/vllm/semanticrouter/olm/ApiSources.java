@@ -1,7 +1,6 @@
 package ai.vllm.semanticrouter.olm;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,26 +52,6 @@ public record ApiSources(NamedText crd, List<NamedText> compositions, List<Named
         }
     }
 
-    /**
-     * Reads the same files from the classpath (the compositions jar). Samples are listed by the
-     * optional {@code samples/index.txt}; without it the CSV has no examples. Extensions are not read.
-     */
-    public static ApiSources fromClasspath(ClassLoader loader) {
-        String base = "semanticrouter/";
-        NamedText crd = new NamedText(CRD, resource(loader, base + CRD));
-        List<NamedText> compositions = new ArrayList<>();
-        for (String file : indexLines(resource(loader, base + INDEX))) {
-            compositions.add(new NamedText(file, resource(loader, base + COMPOSITIONS + file)));
-        }
-        List<NamedText> samples = new ArrayList<>();
-        if (loader.getResource(base + SAMPLES + "index.txt") != null) {
-            for (String file : indexLines(resource(loader, base + SAMPLES + "index.txt"))) {
-                samples.add(new NamedText(file, resource(loader, base + SAMPLES + file)));
-            }
-        }
-        return new ApiSources(crd, List.copyOf(compositions), List.copyOf(samples), List.of());
-    }
-
     private static List<String> indexLines(String index) {
         return index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
@@ -87,17 +66,6 @@ public record ApiSources(NamedText crd, List<NamedText> compositions, List<Named
         }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String resource(ClassLoader loader, String name) {
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing generator input on the classpath: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

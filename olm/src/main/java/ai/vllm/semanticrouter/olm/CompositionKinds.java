@@ -2,7 +2,6 @@ package ai.vllm.semanticrouter.olm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +31,7 @@ public final class CompositionKinds {
                 }
             }
         }
-        return List.copyOf(new ArrayList<>(kinds));
+        return List.copyOf(kinds);
     }
 
     /** Whether a template of {@code kind} writes {@code fieldPath}: set in its base, or the target of a patch. */
