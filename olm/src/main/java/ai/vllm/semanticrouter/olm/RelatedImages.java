@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Every image the operator may run (itself, the router and its sidecars), for the CSV's
  * {@code relatedImages} so that mirroring tools find them: the CRD's default router image and any
- * {@code image} a composition's base object names.
+ * {@code image} a resource template names, in its base or in a patch (the Envoy sidecar is added by one).
  */
 public final class RelatedImages {
     private RelatedImages() {
@@ -28,7 +28,7 @@ public final class RelatedImages {
         for (ApiSources.NamedText file : compositions) {
             for (JsonNode doc : Yaml.documents(file.text())) {
                 for (JsonNode template : doc.path("spec").path("resources")) {
-                    collect(template.path("base"), images);
+                    collect(template, images);
                 }
             }
         }
