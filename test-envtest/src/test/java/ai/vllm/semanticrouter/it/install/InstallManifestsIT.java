@@ -5,6 +5,7 @@ import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.olm.ApiSources;
 import ai.vllm.semanticrouter.olm.Generate;
 import ai.vllm.semanticrouter.olm.Release;
+import ai.vllm.semanticrouter.olm.Yaml;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -33,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -228,10 +228,9 @@ class InstallManifestsIT {
     }
 
     private static DeploymentSpec csvDeploymentSpec() throws IOException {
-        Map<?, ?> csv = load(generated.resolve(CSV), Map.class);
-        Object spec = ((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) csv.get("spec")).get("install"))
-                .get("spec")).get("deployments")).get(0)).get("spec");
-        return Serialization.unmarshal(Serialization.asJson(spec), DeploymentSpec.class);
+        String csv = Files.readString(generated.resolve(CSV));
+        String spec = Yaml.documents(csv).get(0).at("/spec/install/spec/deployments/0/spec").toString();
+        return Serialization.unmarshal(spec, DeploymentSpec.class);
     }
 
     private static <T> T load(Path file, Class<T> type) throws IOException {
