@@ -53,8 +53,8 @@ class RenderCommandTest {
     @Test
     void rendersTheManagedObjectsDeterministically() throws IOException {
         Result first = run("render", "-f", write("cr.yaml", CR), "--cluster", write("cluster.yaml", CLUSTER));
-        assertThat(first.code).as(first.err).isZero();
-        List<ObjectNode> objects = YamlDocuments.parse(first.out);
+        assertThat(first.code()).as(first.err()).isZero();
+        List<ObjectNode> objects = YamlDocuments.parse(first.out());
         assertThat(objects).extracting(o -> o.path("kind").asText() + "/" + o.at("/metadata/name").asText())
                 .contains("Deployment/demo", "Service/demo", "ConfigMap/demo-config", "PersistentVolumeClaim/demo-models")
                 .doesNotContain("Route/demo");
@@ -64,17 +64,17 @@ class RenderCommandTest {
         assertThat(find(objects, "Deployment", "demo").at("/metadata/namespace").asText()).isEqualTo("team");
 
         Result second = run("render", "-f", write("cr.yaml", CR), "--cluster", write("cluster.yaml", CLUSTER));
-        assertThat(second.out).isEqualTo(first.out);
+        assertThat(second.out()).isEqualTo(first.out());
     }
 
     @Test
     void openshiftAddsTheRouteAndAMissingStorageClassDropsThePvc() throws IOException {
         Result result = run("render", "-f", write("cr.yaml", CR), "--platform", "openshift", "--explain");
-        assertThat(result.code).as(result.err).isZero();
-        List<ObjectNode> objects = YamlDocuments.parse(result.out);
+        assertThat(result.code()).as(result.err()).isZero();
+        List<ObjectNode> objects = YamlDocuments.parse(result.out());
         assertThat(objects).extracting(o -> o.path("kind").asText() + "/" + o.at("/metadata/name").asText())
                 .contains("Route/demo").doesNotContain("PersistentVolumeClaim/demo-models");
-        assertThat(result.out).startsWith("# environment: {\"platform\":\"openshift\"").contains("# resource ");
+        assertThat(result.out()).startsWith("# environment: {\"platform\":\"openshift\"").contains("# resource ");
     }
 
     @Test
@@ -86,16 +86,16 @@ class RenderCommandTest {
                 spec:
                   vllmEndpoints: [{name: e1, model: m1, backend: {type: carrier-pigeon}}]
                 """));
-        assertThat(result.code).isNotZero();
-        assertThat(result.err).contains("spec.vllmEndpoints[0].backend.type");
+        assertThat(result.code()).isNotZero();
+        assertThat(result.err()).contains("spec.vllmEndpoints[0].backend.type");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"run", "render", "validate"}) {
             Result result = run(command, "--help");
-            assertThat(result.code).isZero();
-            assertThat(result.out).contains("Usage:");
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("Usage:");
         }
         assertThat(run("--help").out).contains("run").contains("render").contains("validate");
     }

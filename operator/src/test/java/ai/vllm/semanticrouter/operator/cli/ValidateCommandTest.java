@@ -28,7 +28,7 @@ class ValidateCommandTest {
                         - {fromFieldPath: metadata.name, toFieldPath: metadata.name, transforms: [{type: string, string: {type: Format, fmt: "%s-extra"}}]}
                 """);
         RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
-        assertThat(result.code).as(result.out + result.err).isZero();
+        assertThat(result.code()).as(result.out() + result.err()).isZero();
     }
 
     @Test
@@ -46,8 +46,8 @@ class ValidateCommandTest {
                         - {type: NoSuchPatch, fromFieldPath: a, toFieldPath: b}
                 """);
         RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
-        assertThat(result.code).isEqualTo(1);
-        assertThat(result.out).containsPattern(java.util.regex.Pattern.quote(broken.toString()) + ":\\d+:\\d+: ");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).containsPattern(java.util.regex.Pattern.quote(broken.toString()) + ":\\d+:\\d+: ");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ValidateCommandTest {
                       base: {apiVersion: apps/v1, kind: Deployment}
                 """);
         RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
-        assertThat(result.code).isEqualTo(1);
-        assertThat(result.out).contains("clash.yaml");
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).contains("clash.yaml");
     }
 }
