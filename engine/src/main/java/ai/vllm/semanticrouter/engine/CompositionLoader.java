@@ -1,0 +1,145 @@
+package ai.vllm.semanticrouter.engine;
+
+import ai.vllm.semanticrouter.engine.load.CompositionException;
+import ai.vllm.semanticrouter.engine.load.ParsedFile;
+import ai.vllm.semanticrouter.engine.load.TemplateCompiler;
+import ai.vllm.semanticrouter.engine.patch.Patch;
+import ai.vllm.semanticrouter.engine.patch.PatchParser;
+import ai.vllm.semanticrouter.engine.render.ResourceTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads composition files and compiles them once: YAML parsed with positions, field paths parsed,
+ * CEL compiled, patch and transform types checked, names checked for uniqueness. Every error of
+ * every file is reported with file:line:column; a file with errors is left out and the others load.
+ */
+public final class CompositionLoader {
+
+    private CompositionLoader() {
+    }
+
+    public static CompositionLoader create() {
+        return new CompositionLoader();
+    }
+
+    /** Loads the sources in order (which is also the render order). */
+    public LoadResult load(List<CompositionSource> sources) {
+        List<ParsedFile> files = sources.stream().map(s -> ParsedFile.parse(s.origin(), s.text())).toList();
+        Map<String, List<Patch>> patchSets = compilePatchSets(files);
+        List<Composition> compositions = new ArrayList<>();
+        Set<String> compositionNames = new LinkedHashSet<>();
+        Set<String> templateNames = new LinkedHashSet<>();
+        List<LoadError> errors = new ArrayList<>();
+        for (ParsedFile file : files) {
+            Composition composition = file.readable() ? compile(file, patchSets, compositionNames, templateNames) : null;
+            errors.addAll(file.errors().errors());
+            if (composition != null && file.errors().count() == 0) {
+                compositions.add(composition);
+                compositionNames.add(composition.name());
+                composition.templates().forEach(t -> templateNames.add(t.name()));
+            }
+        }
+        return new LoadResult(new CompositionSet(compositions, patchSets), errors);
+    }
+
+    /** Every *.yaml / *.yml file of the directory, in name order. */
+    public LoadResult loadDirectory(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<CompositionSource> sources = new ArrayList<>();
+            for (Path file : entries.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList()) {
+                sources.add(new CompositionSource(file.toString(), Files.readString(file)));
+            }
+            return load(sources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read compositions directory " + dir, e);
+        }
+    }
+
+    /** The files listed (one resource path a line, relative to the index's folder) by a classpath index. */
+    public LoadResult loadClasspath(ClassLoader loader, String indexResource) {
+        String folder = indexResource.contains("/") ? indexResource.substring(0, indexResource.lastIndexOf('/') + 1) : "";
+        List<CompositionSource> sources = new ArrayList<>();
+        for (String line : read(loader, indexResource).lines().map(String::trim).toList()) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                sources.add(new CompositionSource(folder + line, read(loader, folder + line)));
+            }
+        }
+        return load(sources);
+    }
+
+    private static String read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("no classpath resource " + resource));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static Map<String, List<Patch>> compilePatchSets(List<ParsedFile> files) {
+        Map<String, List<Patch>> patchSets = new HashMap<>();
+        for (ParsedFile file : files) {
+            if (!file.readable()) {
+                continue;
+            }
+            PatchParser parser = parser(file, patchSets::get, Set.of());
+            for (JsonNode set : file.spec().path("patchSets")) {
+                String name = set.path("name").asText("");
+                if (name.isEmpty() || patchSets.containsKey(name)) {
+                    file.errors().accept(new CompositionException(set, name.isEmpty() ? "a patch set needs a 'name'"
+                            : "patch set '" + name + "' is defined twice"));
+                    continue;
+                }
+                patchSets.put(name, List.copyOf(parser.parseAll(set.get("patches"), name)));
+            }
+        }
+        return patchSets;
+    }
+
+    private static Composition compile(ParsedFile file, Map<String, List<Patch>> patchSets, Set<String> compositionNames,
+                                       Set<String> templateNames) {
+        if (compositionNames.contains(file.name())) {
+            file.errors().accept(new CompositionException(file.root().path("metadata").path("name"),
+                    "composition name '" + file.name() + "' is already used"));
+        }
+        Set<String> renderedBefore = new LinkedHashSet<>(templateNames);
+        List<ResourceTemplate> templates = new ArrayList<>();
+        for (JsonNode node : file.spec().path("resources")) {
+            String name = node.path("name").asText("");
+            if (renderedBefore.contains(name)) {
+                file.errors().accept(new CompositionException(node.path("name"), "resource name '" + name + "' is already used"));
+            }
+            TemplateCompiler compiler = new TemplateCompiler(file.name(), file.origin(), file.yaml(),
+                    parser(file, patchSets::get, Set.copyOf(renderedBefore)), file.errors());
+            ResourceTemplate template = compiler.compile(node);
+            if (template != null) {
+                templates.add(template);
+            }
+            renderedBefore.add(name);
+        }
+        JsonNode type = file.spec().path("compositeTypeRef");
+        return new Composition(file.name(), file.origin(), type.path("apiVersion").asText(), type.path("kind").asText(), templates);
+    }
+
+    private static PatchParser parser(ParsedFile file, java.util.function.Function<String, List<Patch>> sets,
+                                      Set<String> renderedBefore) {
+        return new PatchParser(file.origin(), node -> file.yaml().locate(node)[0], sets, renderedBefore, file.errors());
+    }
+}

@@ -1,0 +1,89 @@
+package ai.vllm.semanticrouter.engine.cel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CEL expression compiled once at load time (the language Kubernetes uses for validation rules),
+ * evaluated against JSON values bound to variable names such as {@code composite} and {@code environment}.
+ */
+public final class CelExpression {
+    private static final Cel CEL = CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("composite", SimpleType.DYN)
+            .addVar("environment", SimpleType.DYN)
+            .addVar("observed", SimpleType.DYN)
+            .addVar("self", SimpleType.DYN)
+            .build();
+
+    private final String source;
+    private final CelRuntime.Program program;
+
+    private CelExpression(String source, CelRuntime.Program program) {
+        this.source = source;
+        this.program = program;
+    }
+
+    /** Compiles; throws {@link CelCompileException} with CEL's own message when the text is not valid CEL. */
+    public static CelExpression compile(String source) {
+        try {
+            CelAbstractSyntaxTree ast = CEL.compile(source).getAst();
+            return new CelExpression(source, CEL.createProgram(ast));
+        } catch (CelValidationException e) {
+            throw new CelCompileException(e.getMessage());
+        } catch (dev.cel.common.CelException e) {
+            throw new CelCompileException(e.getMessage());
+        }
+    }
+
+    /** Evaluates with the given variables (JSON values; absent ones are not bound). */
+    public Object evaluate(Map<String, JsonNode> variables) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            if (value != null && !value.isNull() && !value.isMissingNode()) {
+                bound.put(name, CelValues.of(value));
+            }
+        });
+        try {
+            return program.eval(bound);
+        } catch (CelEvaluationException e) {
+            throw new IllegalStateException("CEL '" + source + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Evaluates an expression that must give a bool. */
+    public boolean test(Map<String, JsonNode> variables) {
+        Object result = evaluate(variables);
+        if (result instanceof Boolean bool) {
+            return bool;
+        }
+        throw new IllegalStateException("CEL '" + source + "' gave " + describe(result) + ", not a bool");
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value instanceof List<?> ? "a list" : value instanceof Map<?, ?> ? "a map"
+                : value.getClass().getSimpleName() + " " + value;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** A CEL text that does not compile. */
+    public static final class CelCompileException extends IllegalArgumentException {
+        public CelCompileException(String message) {
+            super(message);
+        }
+    }
+}

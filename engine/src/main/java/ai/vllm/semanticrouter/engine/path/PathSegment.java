@@ -1,0 +1,29 @@
+package ai.vllm.semanticrouter.engine.path;
+
+/** One step of a field path: a key, an array index, or every element of an array. */
+public sealed interface PathSegment permits PathSegment.Key, PathSegment.Index, PathSegment.Every {
+
+    /** A map key; {@code labels[app.kubernetes.io/name]} gives the key {@code app.kubernetes.io/name}. */
+    record Key(String name) implements PathSegment {
+        @Override
+        public String toString() {
+            return name.matches("[A-Za-z0-9_-]+") ? "." + name : "[" + name + "]";
+        }
+    }
+
+    /** An array index, {@code [0]}. */
+    record Index(int index) implements PathSegment {
+        @Override
+        public String toString() {
+            return "[" + index + "]";
+        }
+    }
+
+    /** {@code [*]}: every element (writes only). */
+    record Every() implements PathSegment {
+        @Override
+        public String toString() {
+            return "[*]";
+        }
+    }
+}
