@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,9 +98,8 @@ class AdmissionIT {
     }
 
     private static void create(String yaml, String name) {
-        List<GenericKubernetesResource> items = CLIENT.genericKubernetesResources(Routers.CONTEXT)
-                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
-        GenericKubernetesResource router = items.get(0);
+        GenericKubernetesResource router = CLIENT.genericKubernetesResources(Routers.CONTEXT)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
         router.getMetadata().setNamespace(namespace);
         router.getMetadata().setName(name.toLowerCase().replaceAll("[^a-z0-9-]", "-"));
         CLIENT.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).resource(router).dryRun().create();
