@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.Map;
  * Service, or the named Service).
  */
 public final class FakeBackends {
+    /** KServe's InferenceService (its CRD must be installed; see {@code semanticrouter/local/}). */
+    public static final ResourceDefinitionContext INFERENCE_SERVICES = new ResourceDefinitionContext.Builder()
+            .withGroup("serving.kserve.io").withVersion("v1beta1").withKind("InferenceService")
+            .withPlural("inferenceservices").withNamespaced(true).build();
     private FakeBackends() {
     }
 
@@ -51,14 +56,24 @@ public final class FakeBackends {
         return objects;
     }
 
+    /** Whether any stand-in is a KServe InferenceService (whose CRD must then be installed). */
+    public static boolean needsKServe(List<HasMetadata> objects) {
+        return objects.stream().anyMatch(GenericKubernetesResource.class::isInstance);
+    }
+
     /** Creates the objects (and their namespaces) with server-side apply. */
     public static void apply(KubernetesClient client, List<HasMetadata> objects) {
         for (HasMetadata object : objects) {
             String namespace = object.getMetadata().getNamespace();
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
                     .fieldManager("semantic-router-local").forceConflicts().serverSideApply();
-            client.resource(object).inNamespace(namespace).fieldManager("semantic-router-local").forceConflicts()
-                    .serverSideApply();
+            if (object instanceof GenericKubernetesResource isvc) {
+                client.genericKubernetesResources(INFERENCE_SERVICES).inNamespace(namespace).resource(isvc)
+                        .fieldManager("semantic-router-local").forceConflicts().serverSideApply();
+            } else {
+                client.resource(object).inNamespace(namespace).fieldManager("semantic-router-local").forceConflicts()
+                        .serverSideApply();
+            }
         }
     }
 

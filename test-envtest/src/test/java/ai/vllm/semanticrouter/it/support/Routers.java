@@ -55,7 +55,11 @@ public final class Routers {
 
     /** Makes the router's backends discoverable and any StorageClass it names exist, then creates it. */
     public GenericKubernetesResource createWithPrerequisites(GenericKubernetesResource router) {
-        FakeBackends.apply(client, FakeBackends.forRouter(router));
+        List<HasMetadata> backends = FakeBackends.forRouter(router);
+        if (FakeBackends.needsKServe(backends)) {
+            Manifests.installCrds(client, "crds/kserve-inferenceservice-crd.yaml");
+        }
+        FakeBackends.apply(client, backends);
         storageClassOf(router).ifPresent(this::ensureStorageClass);
         return create(router);
     }
