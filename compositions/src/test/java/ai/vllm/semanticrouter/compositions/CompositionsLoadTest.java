@@ -1,0 +1,45 @@
+package ai.vllm.semanticrouter.compositions;
+
+import ai.vllm.semanticrouter.engine.CompositionLoader;
+import ai.vllm.semanticrouter.engine.LoadError;
+import ai.vllm.semanticrouter.engine.LoadResult;
+import ai.vllm.semanticrouter.engine.ProducedKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped compositions and extensions load with zero errors. */
+class CompositionsLoadTest {
+
+    @Test
+    void compositionsLoadWithoutErrors() {
+        LoadResult result = CompositionLoader.create().loadClasspath(getClass().getClassLoader(), Resources.INDEX);
+        assertThat(result.errors()).extracting(LoadError::format).isEmpty();
+        assertThat(result.set().compositions()).hasSize(11);
+        assertThat(result.set().resourceNames()).containsExactlyInAnyOrder("serviceaccount", "config", "envoy-config",
+                "pvc", "deployment", "service", "hpa", "ingress", "httproute", "route", "pdb");
+        assertThat(result.set().producedKinds()).containsExactlyInAnyOrder(
+                new ProducedKind("v1", "ServiceAccount"),
+                new ProducedKind("v1", "ConfigMap"),
+                new ProducedKind("v1", "PersistentVolumeClaim"),
+                new ProducedKind("apps/v1", "Deployment"),
+                new ProducedKind("v1", "Service"),
+                new ProducedKind("autoscaling/v2", "HorizontalPodAutoscaler"),
+                new ProducedKind("networking.k8s.io/v1", "Ingress"),
+                new ProducedKind("gateway.networking.k8s.io/v1", "HTTPRoute"),
+                new ProducedKind("route.openshift.io/v1", "Route"),
+                new ProducedKind("policy/v1", "PodDisruptionBudget"));
+    }
+
+    @Test
+    void extensionsLoadWithoutErrorsAndAddToTheSet() {
+        LoadResult base = CompositionLoader.create().loadClasspath(getClass().getClassLoader(), Resources.INDEX);
+        LoadResult extensions = CompositionLoader.create()
+                .loadDirectory(Resources.MAIN_RESOURCES.resolve("semanticrouter/extensions"));
+        assertThat(extensions.errors()).extracting(LoadError::format).isEmpty();
+        assertThat(extensions.set().resourceNames()).containsExactlyInAnyOrder("servicemonitor", "networkpolicy");
+        LoadResult both = base.set().plus(extensions.set());
+        assertThat(both.errors()).extracting(LoadError::format).isEmpty();
+        assertThat(both.set().compositions()).hasSize(13);
+    }
+}
