@@ -1,0 +1,280 @@
+package ai.vllm.semanticrouter.compositions;
+
+import ai.vllm.semanticrouter.engine.CompositionLoader;
+import ai.vllm.semanticrouter.engine.CompositionSet;
+import ai.vllm.semanticrouter.engine.RenderError;
+import ai.vllm.semanticrouter.engine.RenderResult;
+import ai.vllm.semanticrouter.engine.RenderedResource;
+import ai.vllm.semanticrouter.engine.Renderer;
+import ai.vllm.semanticrouter.engine.schema.CrdSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Behaviour of single fields, each on a small CR defaulted by the CRD like the API server would: the
+ * original operator's behaviour where it was right, and its defects fixed (spec sections 3 and 5).
+ */
+class BehaviourTest {
+    private static final CompositionSet SET = CompositionLoader.create()
+            .loadClasspath(BehaviourTest.class.getClassLoader(), Resources.INDEX).set();
+    private static final CrdSchema SCHEMA = CrdSchema.fromCrd(Resources.crd(), "v1alpha1");
+    private static final String ENDPOINT = """
+            vllmEndpoints:
+              - name: e1
+                model: m1
+                reasoningFamily: qwen3
+                backend: {type: kserve, inferenceServiceName: isvc}
+            """;
+
+    private static RenderResult render(String specYaml, String environmentYaml) {
+        String cr = "apiVersion: vllm.ai/v1alpha1\nkind: SemanticRouter\nmetadata: {name: r, namespace: ns}\nspec:\n"
+                + specYaml.indent(2);
+        ObjectNode defaulted = SCHEMA.applyDefaults(Resources.yaml(cr));
+        assertThat(SCHEMA.validate(defaulted)).isEmpty();
+        RenderResult result = Renderer.create().render(SET, defaulted, Resources.yaml(environmentYaml), Map.of());
+        assertThat(result.errors()).extracting(RenderError::format).isEmpty();
+        return result;
+    }
+
+    private static RenderResult render(String specYaml) {
+        return render(specYaml, """
+                platform: kubernetes
+                gatewayMode: standalone
+                endpoints:
+                  - {name: e1, model: m1, reasoningFamily: qwen3, address: isvc-predictor.ns.svc.cluster.local, port: 8443, weight: 1, type: kserve, tls: true}
+                storage: {pvcAllowed: true}
+                """);
+    }
+
+    private static Optional<JsonNode> object(RenderResult result, String name) {
+        return result.resources().stream().filter(r -> r.name().equals(name)).<JsonNode>map(RenderedResource::object).findFirst();
+    }
+
+    private static JsonNode pod(RenderResult result) {
+        return object(result, "deployment").orElseThrow().at("/spec/template/spec");
+    }
+
+    @Test
+    void minimalCrRendersAWorkingStandaloneRouter() {
+        RenderResult r = render(ENDPOINT);
+        assertThat(r.resources()).extracting(RenderedResource::name)
+                .containsExactly("serviceaccount", "config", "envoy-config", "deployment", "service");
+        JsonNode service = object(r, "service").orElseThrow();
+        assertThat(service.at("/spec/ports").toString()).contains("\"port\":50051", "\"port\":8080", "\"port\":9190", "\"port\":8801");
+        JsonNode deployment = object(r, "deployment").orElseThrow();
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(pod(r).at("/containers/0/image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:latest");
+        assertThat(pod(r).at("/serviceAccountName").asText()).isEqualTo("r");
+        assertThat(pod(r).at("/volumes").toString()).contains("\"models-volume\",\"emptyDir\"");
+        assertThat(pod(r).at("/containers/0").has("livenessProbe")).isFalse();
+        String config = object(r, "config").orElseThrow().at("/data/config.yaml").asText();
+        assertThat(Resources.yaml(config).at("/vllm_endpoints/0/address").asText()).isEqualTo("isvc-predictor.ns.svc.cluster.local");
+        assertThat(Resources.yaml(config).at("/model_config/m1/preferred_endpoints/0").asText()).isEqualTo("e1");
+        assertThat(Resources.yaml(config).at("/model_config/m1/reasoning_family").asText()).isEqualTo("qwen3");
+        assertThat(object(r, "config").orElseThrow().at("/data/tools_db.json").asText()).isEqualTo("[]");
+    }
+
+    @Test
+    void explicitFalseAndZeroAreHonoured() {
+        RenderResult r = render(ENDPOINT + """
+                replicas: 0
+                serviceAccount: {create: false}
+                service: {metrics: {enabled: false}}
+                persistence: {enabled: false}
+                config:
+                  semantic_cache: {enabled: false, ttl_seconds: 0}
+                  bert_model: {use_cpu: false}
+                """);
+        assertThat(object(r, "deployment").orElseThrow().at("/spec/replicas").asInt(-1)).isZero();
+        assertThat(object(r, "serviceaccount")).isEmpty();
+        assertThat(pod(r).at("/serviceAccountName").asText()).isEqualTo("default");
+        assertThat(object(r, "service").orElseThrow().at("/spec/ports").toString()).doesNotContain("metrics");
+        assertThat(object(r, "pvc")).isEmpty();
+        JsonNode config = Resources.yaml(object(r, "config").orElseThrow().at("/data/config.yaml").asText());
+        assertThat(config.at("/semantic_cache/enabled").asBoolean(true)).isFalse();
+        assertThat(config.at("/semantic_cache/ttl_seconds").isIntegralNumber()).isTrue();
+        assertThat(config.at("/semantic_cache/ttl_seconds").asInt(-1)).isZero();
+        assertThat(config.at("/bert_model/use_cpu").asBoolean(true)).isFalse();
+        assertThat(config.at("/bert_model/threshold").isNumber()).isTrue();
+    }
+
+    @Test
+    void persistenceVariants() {
+        RenderResult pvc = render(ENDPOINT + "persistence: {size: 5Gi}\n");
+        JsonNode claim = object(pvc, "pvc").orElseThrow();
+        assertThat(claim.at("/metadata/name").asText()).isEqualTo("r-models");
+        assertThat(claim.at("/spec/resources/requests/storage").asText()).isEqualTo("5Gi");
+        assertThat(claim.has("storageClassName") || claim.at("/spec").has("storageClassName")).isFalse();
+        assertThat(pod(pvc).at("/volumes").toString()).contains("\"claimName\":\"r-models\"");
+
+        RenderResult existing = render(ENDPOINT + "persistence: {existingClaim: shared-models}\n");
+        assertThat(object(existing, "pvc")).isEmpty();
+        assertThat(pod(existing).at("/volumes").toString()).contains("\"claimName\":\"shared-models\"");
+
+        RenderResult classed = render(ENDPOINT + "persistence: {storageClassName: fast}\n");
+        assertThat(object(classed, "pvc").orElseThrow().at("/spec/storageClassName").asText()).isEqualTo("fast");
+
+        RenderResult missingClass = render(ENDPOINT + "persistence: {storageClassName: missing}\n", """
+                platform: kubernetes
+                gatewayMode: standalone
+                endpoints: []
+                storage: {pvcAllowed: false}
+                """);
+        assertThat(object(missingClass, "pvc")).isEmpty();
+    }
+
+    @Test
+    void autoscalingLeavesReplicasToTheHpa() {
+        RenderResult r = render(ENDPOINT + "replicas: 3\nautoscaling: {enabled: true, minReplicas: 2, maxReplicas: 5, targetMemoryUtilizationPercentage: 60}\n");
+        assertThat(object(r, "deployment").orElseThrow().at("/spec").has("replicas")).isFalse();
+        JsonNode hpa = object(r, "hpa").orElseThrow();
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo("r");
+        assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(2);
+        assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(5);
+        // the CRD default CPU target (80) comes first, then memory
+        assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+        assertThat(hpa.at("/spec/metrics/0/resource/target/averageUtilization").asInt()).isEqualTo(80);
+        assertThat(hpa.at("/spec/metrics/1/resource/name").asText()).isEqualTo("memory");
+        assertThat(hpa.at("/spec/metrics/1/resource/target/averageUtilization").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void probesOnlyWhenWrittenAndEnabledWithFallbacks() {
+        RenderResult r = render(ENDPOINT + "startupProbe: {}\nlivenessProbe: {enabled: false}\nreadinessProbe: {periodSeconds: 7}\n");
+        JsonNode c = pod(r).at("/containers/0");
+        assertThat(c.at("/startupProbe/tcpSocket/port").asInt()).isEqualTo(50051);
+        assertThat(c.at("/startupProbe/failureThreshold").asInt()).isEqualTo(360);
+        assertThat(c.at("/startupProbe/periodSeconds").asInt()).isEqualTo(10);
+        assertThat(c.at("/startupProbe/timeoutSeconds").asInt()).isEqualTo(5);
+        assertThat(c.has("livenessProbe")).isFalse();
+        assertThat(c.at("/readinessProbe/periodSeconds").asInt()).isEqualTo(7);
+        assertThat(c.at("/readinessProbe/initialDelaySeconds").asInt()).isEqualTo(30);
+        assertThat(c.at("/readinessProbe/failureThreshold").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void imageIsBuiltFromRegistryRepositoryAndTag() {
+        assertThat(pod(render(ENDPOINT + "image: {repository: my/router, tag: v1, imageRegistry: reg.local}\n"))
+                .at("/containers/0/image").asText()).isEqualTo("reg.local/my/router:v1");
+        assertThat(pod(render(ENDPOINT + "image: {repository: my/router, tag: ''}\n"))
+                .at("/containers/0/image").asText()).isEqualTo("my/router");
+        assertThat(pod(render(ENDPOINT + "image: {pullPolicy: Always}\n"))
+                .at("/containers/0/imagePullPolicy").asText()).isEqualTo("Always");
+    }
+
+    @Test
+    void securityContextsFollowThePlatformUnlessTheCrSetsThem() {
+        JsonNode openshift = pod(render(ENDPOINT, """
+                platform: openshift
+                gatewayMode: standalone
+                endpoints: []
+                storage: {pvcAllowed: true}
+                """));
+        assertThat(openshift.at("/securityContext").has("runAsUser")).isFalse();
+        assertThat(openshift.at("/securityContext").has("fsGroup")).isFalse();
+        assertThat(openshift.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(openshift.at("/containers/0/securityContext").has("runAsUser")).isFalse();
+        assertThat(openshift.at("/containers/1/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+
+        JsonNode own = pod(render(ENDPOINT + "podSecurityContext: {runAsUser: 2000}\nsecurityContext: {readOnlyRootFilesystem: true}\n"));
+        assertThat(own.at("/securityContext").toString()).isEqualTo("{\"runAsUser\":2000}");
+        assertThat(own.at("/containers/0/securityContext").toString()).isEqualTo("{\"readOnlyRootFilesystem\":true}");
+        assertThat(own.at("/containers/1/securityContext").toString()).isEqualTo("{\"readOnlyRootFilesystem\":true}");
+    }
+
+    @Test
+    void gatewayModeDropsEnvoyAndAddsTheHttpRoute() {
+        RenderResult r = render(ENDPOINT + "gateway: {existingRef: {name: gw, namespace: gw-ns}}\n", """
+                platform: kubernetes
+                gatewayMode: gateway-integration
+                endpoints: []
+                storage: {pvcAllowed: true}
+                """);
+        assertThat(object(r, "envoy-config")).isEmpty();
+        assertThat(pod(r).at("/containers").size()).isEqualTo(1);
+        assertThat(pod(r).at("/volumes").toString()).doesNotContain("envoy");
+        JsonNode route = object(r, "httproute").orElseThrow();
+        assertThat(route.at("/spec/parentRefs/0/name").asText()).isEqualTo("gw");
+        assertThat(route.at("/spec/parentRefs/0/namespace").asText()).isEqualTo("gw-ns");
+        assertThat(route.at("/spec/rules").size()).isEqualTo(3);
+        assertThat(route.at("/spec/rules/0/backendRefs/0/name").asText()).isEqualTo("r");
+        assertThat(route.at("/spec/rules/0/backendRefs/0/port").asInt()).isEqualTo(8080);
+    }
+
+    @Test
+    void routeOnlyOnOpenShift() {
+        String spec = ENDPOINT + "openshift: {routes: {enabled: true}}\n";
+        assertThat(object(render(spec), "route")).isEmpty();
+        JsonNode route = object(render(spec, """
+                platform: openshift
+                gatewayMode: standalone
+                endpoints: []
+                storage: {pvcAllowed: true}
+                """), "route").orElseThrow();
+        assertThat(route.at("/spec").has("host")).isFalse();
+        assertThat(route.at("/spec/to/name").asText()).isEqualTo("r");
+        assertThat(route.at("/spec/port/targetPort").asText()).isEqualTo("api");
+        assertThat(route.at("/spec/tls/termination").asText()).isEqualTo("edge");
+        assertThat(route.at("/spec/tls/insecureEdgeTerminationPolicy").asText()).isEqualTo("Redirect");
+    }
+
+    @Test
+    void ingressPathTypesAndPorts() {
+        JsonNode ingress = object(render(ENDPOINT + """
+                ingress:
+                  enabled: true
+                  className: nginx
+                  hosts:
+                    - host: a.example.com
+                      paths:
+                        - {path: /x, pathType: Exact}
+                        - {path: /y, pathType: ImplementationSpecific, servicePort: 8801}
+                """), "ingress").orElseThrow();
+        assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
+        JsonNode paths = ingress.at("/spec/rules/0/http/paths");
+        assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("a.example.com");
+        assertThat(paths.at("/0/pathType").asText()).isEqualTo("Exact");
+        assertThat(paths.at("/0/backend/service/name").asText()).isEqualTo("r");
+        assertThat(paths.at("/0/backend/service/port/number").asInt()).isEqualTo(8080);
+        assertThat(paths.at("/1/pathType").asText()).isEqualTo("Prefix");
+        assertThat(paths.at("/1/backend/service/port/number").asInt()).isEqualTo(8801);
+    }
+
+    @Test
+    void podDisruptionBudget() {
+        JsonNode pdb = object(render(ENDPOINT + "podDisruptionBudget: {enabled: true}\n"), "pdb").orElseThrow();
+        assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(pdb.at("/spec/selector/matchLabels").toString())
+                .isEqualTo("{\"app.kubernetes.io/name\":\"semantic-router\",\"app.kubernetes.io/instance\":\"r\"}");
+        JsonNode percent = object(render(ENDPOINT + "podDisruptionBudget: {enabled: true, minAvailable: '50%'}\n"), "pdb").orElseThrow();
+        assertThat(percent.at("/spec/minAvailable").asText()).isEqualTo("50%");
+        assertThat(percent.at("/spec").has("maxUnavailable")).isFalse();
+        assertThat(object(render(ENDPOINT), "pdb")).isEmpty();
+    }
+
+    @Test
+    void configChangeChangesThePodTemplateHash() {
+        String a = object(render(ENDPOINT + "config: {semantic_cache: {max_entries: 10}}\n"), "deployment").orElseThrow()
+                .at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1config-hash").asText();
+        String b = object(render(ENDPOINT + "config: {semantic_cache: {max_entries: 11}}\n"), "deployment").orElseThrow()
+                .at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1config-hash").asText();
+        assertThat(a).hasSize(64).isNotEqualTo(b);
+    }
+
+    @Test
+    void envoyConfigSendsKServeTrafficOverTls() {
+        String envoy = object(render(ENDPOINT), "envoy-config").orElseThrow().at("/data/envoy.yaml").asText();
+        JsonNode doc = Resources.yaml(envoy);
+        List<String> clusters = doc.at("/static_resources/clusters").findValuesAsText("name");
+        assertThat(clusters).contains("extproc_service", "semantic_router_cluster", "dynamic_forward_proxy_cluster",
+                "dynamic_forward_proxy_cluster_tls");
+        assertThat(envoy).contains("suffix: \":8443\"", "cluster: dynamic_forward_proxy_cluster_tls", "UpstreamTlsContext");
+    }
+}
