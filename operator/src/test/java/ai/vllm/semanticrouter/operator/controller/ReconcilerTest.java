@@ -33,7 +33,7 @@ class ReconcilerTest {
                 new ObjectKey("apps/v1", "Deployment", "team", "demo"),
                 new ObjectKey("v1", "ConfigMap", "team", "demo-config"),
                 new ObjectKey("v1", "Service", "team", "demo"));
-        assertThat(cluster.events).anyMatch(e -> e.startsWith("Normal Created Deployment team/demo"));
+        assertThat(cluster.events).anyMatch(e -> e.equals("Normal Created Created Deployment team/demo"));
         ObjectNode deployment = cluster.get("apps/v1", "Deployment", "team", "demo");
         assertThat(deployment.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo("uid-1");
         assertThat(deployment.at("/metadata/annotations/semanticrouter.vllm.ai~1resource").asText()).isNotEmpty();
