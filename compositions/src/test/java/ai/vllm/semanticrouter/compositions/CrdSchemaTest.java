@@ -29,6 +29,16 @@ class CrdSchemaTest {
         assertThat(violations).isEmpty();
     }
 
+    @ParameterizedTest(name = "sample {0} defaults like the API server")
+    @MethodSource("samples")
+    void defaultsMatchWhatTheApiServerStored(String sample) {
+        // golden/<sample>-kubernetes/cr.yaml was read back from kube-apiserver 1.34 after creating the sample
+        JsonNode stored = Resources.yamlFile(Resources.TEST_RESOURCES.resolve("golden/" + sample + "-kubernetes/cr.yaml"));
+        JsonNode defaulted = SCHEMA.applyDefaults(Resources.sample(sample));
+        assertThat(Resources.yaml(Resources.toYaml(defaulted.get("spec"))))
+                .isEqualTo(Resources.yaml(Resources.toYaml(stored.get("spec"))));
+    }
+
     static Stream<Path> seedExamples() throws IOException {
         try (Stream<Path> files = Files.list(Resources.TEST_RESOURCES.resolve("seed-examples"))) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
