@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.engine;
 
+import ai.vllm.semanticrouter.engine.cel.CelBindings;
 import ai.vllm.semanticrouter.engine.render.ResourceTemplate;
 import ai.vllm.semanticrouter.engine.render.TemplateRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,10 +50,11 @@ public final class Renderer {
         List<RenderedResource> resources = new ArrayList<>();
         List<TraceEntry> trace = new ArrayList<>();
         List<RenderError> errors = new ArrayList<>();
+        CelBindings cel = new CelBindings();
         for (Composition composition : set.compositions()) {
             for (ResourceTemplate template : composition.templates()) {
                 TemplateRenderer.Outcome outcome = TemplateRenderer.render(template, composite, safeEnvironment,
-                        observedByResourceName.get(template.name()), rendered, status, trace);
+                        observedByResourceName.get(template.name()), rendered, status, trace, cel);
                 if (outcome.error() != null) {
                     errors.add(outcome.error());
                 } else if (!outcome.skipped()) {

@@ -64,7 +64,19 @@ public final class CelExpression {
 
     /** Evaluates an expression that must give a bool. */
     public boolean test(Map<String, JsonNode> variables) {
-        Object result = evaluate(variables);
+        return bool(evaluate(variables));
+    }
+
+    /** Evaluates with variables already converted by {@link CelBindings}; must give a bool. */
+    public boolean testBound(Map<String, Object> bound) {
+        try {
+            return bool(program.eval(bound));
+        } catch (CelEvaluationException e) {
+            throw new IllegalStateException("CEL '" + source + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean bool(Object result) {
         if (result instanceof Boolean bool) {
             return bool;
         }

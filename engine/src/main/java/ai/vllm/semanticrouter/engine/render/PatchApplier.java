@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Applies compiled patches to an object under construction. Never mutates the scope's inputs. */
@@ -44,7 +43,7 @@ final class PatchApplier {
 
     private static boolean conditionHolds(Patch patch, Scope scope) {
         try {
-            return patch.condition().test(Map.of("composite", scope.composite(), "environment", scope.environment()));
+            return patch.condition().testBound(scope.cel().conditionVariables(scope.composite(), scope.environment()));
         } catch (IllegalStateException e) {
             throw new PatchFailure(patch.origin().describe(), target(patch).toString(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.engine.render;
 
 import ai.vllm.semanticrouter.engine.TraceEntry;
+import ai.vllm.semanticrouter.engine.cel.CelBindings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,11 +18,12 @@ import java.util.Map;
  * @param rendered     templates rendered earlier in this render, by name
  * @param status       collects ToCompositeFieldPath writes
  * @param trace        collects one entry per field written
+ * @param cel          CEL values of the trees, converted once per render
  */
 record Scope(String resourceName, JsonNode composite, JsonNode environment, JsonNode observed,
-             Map<String, ObjectNode> rendered, ObjectNode status, List<TraceEntry> trace) {
+             Map<String, ObjectNode> rendered, ObjectNode status, List<TraceEntry> trace, CelBindings cel) {
 
     Scope forElement(JsonNode element) {
-        return new Scope(resourceName, element, environment, observed, rendered, status, trace);
+        return new Scope(resourceName, element, environment, observed, rendered, status, trace, cel);
     }
 }

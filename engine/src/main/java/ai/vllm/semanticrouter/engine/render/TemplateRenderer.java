@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.engine.render;
 import ai.vllm.semanticrouter.engine.Readiness;
 import ai.vllm.semanticrouter.engine.RenderError;
 import ai.vllm.semanticrouter.engine.TraceEntry;
+import ai.vllm.semanticrouter.engine.cel.CelBindings;
 import ai.vllm.semanticrouter.engine.patch.Patch;
 import ai.vllm.semanticrouter.engine.path.FieldWriter;
 import ai.vllm.semanticrouter.engine.path.WriteMode;
@@ -27,16 +28,17 @@ public final class TemplateRenderer {
     }
 
     public static Outcome render(ResourceTemplate template, JsonNode composite, JsonNode environment, JsonNode observed,
-                                 Map<String, ObjectNode> rendered, ObjectNode status, List<TraceEntry> trace) {
+                                 Map<String, ObjectNode> rendered, ObjectNode status, List<TraceEntry> trace,
+                                 CelBindings cel) {
         try {
             if (template.condition() != null
-                    && !template.condition().test(Map.of("composite", composite, "environment", environment))) {
+                    && !template.condition().testBound(cel.conditionVariables(composite, environment))) {
                 return new Outcome(null, null, null);
             }
         } catch (IllegalStateException e) {
             return failed(template, "condition", "", e.getMessage());
         }
-        Scope scope = new Scope(template.name(), composite, environment, observed, rendered, status, trace);
+        Scope scope = new Scope(template.name(), composite, environment, observed, rendered, status, trace, cel);
         JsonNode object = template.base().deepCopy();
         try {
             for (Patch patch : template.patches()) {
