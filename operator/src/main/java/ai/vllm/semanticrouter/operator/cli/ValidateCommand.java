@@ -4,6 +4,7 @@ import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--without-built-ins", description = "Load only the given files (e.g. to lint the built-in "
+            + "compositions themselves) instead of loading them beside the built-in ones.")
+    boolean withoutBuiltIns;
+
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Directories (or files) of compositions.")
     List<Path> directories = new ArrayList<>();
 
@@ -37,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        CompositionCatalog catalog = CompositionCatalog.load(directories);
+        CompositionCatalog catalog = withoutBuiltIns ? CompositionCatalog.loadWithoutBuiltIns(directories)
+                : CompositionCatalog.load(directories);
         for (LoadError error : catalog.errors()) {
             out.println(error.format());
         }

@@ -7,17 +7,21 @@ import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.engine.LoadResult;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The compositions the operator renders: the built-in ones from the classpath plus user files from
- * {@code --compositions-dir}. Each user file is loaded on its own, so a broken file, or one whose
- * names clash with what is already loaded, is rejected with all its errors and the rest still load.
+ * {@code --compositions-dir}. A broken user file, or one whose names clash with what is already
+ * loaded, is rejected with all its errors (file:line:column) and the rest still load.
  */
 public final class CompositionCatalog {
     public static final String BUILT_IN_INDEX = "semanticrouter/compositions/index.txt";
@@ -32,20 +36,63 @@ public final class CompositionCatalog {
 
     /** The built-in compositions; a broken built-in file is a packaging bug and fails loudly. */
     public static CompositionSet builtIn() {
-        LoadResult result = CompositionLoader.create()
-                .loadClasspath(CompositionCatalog.class.getClassLoader(), BUILT_IN_INDEX);
-        if (!result.ok()) {
-            throw new IllegalStateException("built-in compositions are broken:\n"
-                    + String.join("\n", result.errors().stream().map(LoadError::format).toList()));
-        }
-        return result.set();
+        return load(List.of()).set();
     }
 
-    /** Built-ins plus every *.yaml / *.yml file of the directories (or the files named), in name order. */
+    /**
+     * Built-ins plus every *.yaml / *.yml file of the directories (or the files named), in name order,
+     * loaded together so that user files may use the built-in patch sets and reference earlier templates.
+     */
     public static CompositionCatalog load(List<Path> directories) {
-        return extend(builtIn(), directories);
+        List<CompositionSource> builtIns = builtInSources();
+        CompositionCatalog catalog = loadSources(builtIns, directories);
+        Set<String> builtInOrigins = builtIns.stream().map(CompositionSource::origin).collect(Collectors.toSet());
+        List<LoadError> broken = catalog.errors.stream().filter(e -> builtInOrigins.contains(e.origin())).toList();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("built-in compositions are broken:\n"
+                    + String.join("\n", broken.stream().map(LoadError::format).toList()));
+        }
+        return catalog;
     }
 
+    /** Only the files of the directories, without the built-in compositions (to lint the built-ins themselves). */
+    public static CompositionCatalog loadWithoutBuiltIns(List<Path> directories) {
+        return loadSources(List.of(), directories);
+    }
+
+    private static CompositionCatalog loadSources(List<CompositionSource> first, List<Path> directories) {
+        List<CompositionSource> sources = new ArrayList<>(first);
+        for (Path file : files(directories)) {
+            sources.add(new CompositionSource(file.toString(), read(file)));
+        }
+        LoadResult result = CompositionLoader.create().load(sources);
+        return new CompositionCatalog(result.set(), result.errors());
+    }
+
+    /** The built-in composition files, in the order of the classpath index. */
+    static List<CompositionSource> builtInSources() {
+        String folder = BUILT_IN_INDEX.substring(0, BUILT_IN_INDEX.lastIndexOf('/') + 1);
+        List<CompositionSource> sources = new ArrayList<>();
+        for (String line : resource(BUILT_IN_INDEX).lines().map(String::trim).toList()) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                sources.add(new CompositionSource(folder + line, resource(folder + line)));
+            }
+        }
+        return sources;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CompositionCatalog.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    /** Adds user files one by one to an already loaded set (each file accepted or rejected on its own). */
     public static CompositionCatalog extend(CompositionSet base, List<Path> directories) {
         CompositionLoader loader = CompositionLoader.create();
         CompositionSet set = base;

@@ -66,4 +66,22 @@ class ValidateCommandTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).contains("clash.yaml");
     }
+
+    @Test
+    void userFilesMayUseTheBuiltInPatchSets() throws IOException {
+        Files.writeString(dir.resolve("uses-common.yaml"), """
+                apiVersion: compositions.vllm.ai/v1alpha1
+                kind: Composition
+                metadata: {name: uses-common}
+                spec:
+                  compositeTypeRef: {apiVersion: vllm.ai/v1alpha1, kind: SemanticRouter}
+                  resources:
+                    - name: uses-common-configmap
+                      base: {apiVersion: v1, kind: ConfigMap, metadata: {name: extra}}
+                      patches:
+                        - {type: PatchSet, patchSetName: common-metadata}
+                """);
+        RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
+        assertThat(result.code()).as(result.out() + result.err()).isZero();
+    }
 }
