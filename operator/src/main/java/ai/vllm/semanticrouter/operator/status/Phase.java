@@ -8,6 +8,6 @@ public enum Phase {
     Progressing,
     /** Every replica is ready. */
     Running,
-    /** The operator could not render or apply what the CR asks for. */
+    /** The operator could not render, apply or delete what the CR asks for (a missing API only degrades). */
     Failed
 }

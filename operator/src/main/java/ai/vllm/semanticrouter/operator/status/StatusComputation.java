@@ -32,8 +32,9 @@ public final class StatusComputation {
         long generation = cr.path("metadata").path("generation").asLong(0);
         ReplicaState replicas = ReplicaState.of(inputs.deployment());
         List<Problem> degradations = degradations(inputs);
-        boolean failed = !inputs.problems().isEmpty();
-        Phase phase = failed ? Phase.Failed : replicas.phase();
+        List<Problem> failures = inputs.problems().stream()
+                .filter(p -> !Problem.API_NOT_INSTALLED.equals(p.reason())).toList();
+        Phase phase = failures.isEmpty() ? replicas.phase() : Phase.Failed;
 
         ObjectNode status = baseStatus(inputs.compositionStatus());
         status.put("observedGeneration", generation);
@@ -43,8 +44,8 @@ public final class StatusComputation {
         List<Condition> conditions = List.of(
                 ready(phase, replicas, degradations),
                 replicas.available(),
-                failed ? Condition.of(Condition.PROGRESSING, false, inputs.problems().get(0).reason(),
-                        inputs.problems().get(0).message()) : replicas.progressing(),
+                failures.isEmpty() ? replicas.progressing()
+                        : Condition.of(Condition.PROGRESSING, false, failures.get(0).reason(), failures.get(0).message()),
                 degraded(degradations),
                 backends(inputs.environment().discovery()),
                 storage(inputs.environment().storage()));

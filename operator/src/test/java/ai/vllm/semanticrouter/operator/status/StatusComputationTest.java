@@ -85,6 +85,15 @@ class StatusComputationTest {
     }
 
     @Test
+    void aMissingApiDegradesButDoesNotFail() {
+        ObjectNode status = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES), deployment(1, 1, 1),
+                List.of(new Problem(Problem.API_NOT_INSTALLED, "The API server does not serve gateway.networking.k8s.io/v1 HTTPRoute"))));
+        assertThat(status.path("phase").asText()).isEqualTo("Running");
+        assertThat(condition(status, "Ready").path("reason").asText()).isEqualTo("APINotInstalled");
+        assertThat(condition(status, "Degraded").path("status").asText()).isEqualTo("True");
+    }
+
+    @Test
     void lastTransitionTimeChangesOnlyWhenAConditionFlips() {
         ObjectNode first = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES), deployment(2, 2, 1), List.of()));
         ObjectNode cr = CR.deepCopy();
