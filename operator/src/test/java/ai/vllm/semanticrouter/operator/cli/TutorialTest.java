@@ -40,9 +40,9 @@ class TutorialTest {
     void theBrokenFileReportsEveryMistakeWithItsPosition() {
         RenderCommandTest.Result result = RenderCommandTest.run("validate", "../docs/tutorial/broken/broken-dashboard.yaml");
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).contains("broken-dashboard.yaml:11:18: condition does not compile")
-                .contains("broken-dashboard.yaml:16:17: unknown patch type 'FromCompositeFieldPathh'")
-                .contains("broken-dashboard.yaml:20:24: invalid field path 'metadata.labels[app.kubernetes.io/instance'");
+        assertThat(result.out()).contains("broken-dashboard.yaml:12:18: condition does not compile")
+                .contains("broken-dashboard.yaml:17:17: unknown patch type 'FromCompositeFieldPathh'")
+                .contains("broken-dashboard.yaml:21:24: invalid field path 'metadata.labels[app.kubernetes.io/instance'");
     }
 
     @Test
@@ -51,6 +51,6 @@ class TutorialTest {
                 "--compositions-dir", "../docs/tutorial/extension");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("name: my-router-grafana-dashboard")
-                .contains("Semantic Router default/my-router").contains("\\\"refresh\\\" : \\\"1m\\\"");
+                .contains("Semantic Router default/my-router").containsPattern("refresh.{0,12}1m");
     }
 }
