@@ -39,6 +39,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
     private HttpEndpoints http;
     private Leadership leadership;
+    private volatile boolean closing;
 
     private OperatorRuntime(KubernetesClient client, OperatorOptions options, CompositionSet compositions) {
         this.client = client;
@@ -79,7 +80,11 @@ public final class OperatorRuntime implements AutoCloseable {
         }
         if (options.leaderElection()) {
             leadership = Leadership.start(client, options, () -> controller.start(options.workers()));
-            leadership.lost().thenRun(() -> leadershipLost.complete(null));
+            leadership.lost().thenRun(() -> {
+                if (!closing) {
+                    leadershipLost.complete(null);
+                }
+            });
         } else {
             controller.start(options.workers());
         }
@@ -145,13 +150,14 @@ public final class OperatorRuntime implements AutoCloseable {
         return http;
     }
 
-    /** Completes when leader election is on and this replica lost the lease. */
+    /** Completes when leader election is on and this replica lost the lease (not when it is closed). */
     public CompletableFuture<Void> leadershipLost() {
         return leadershipLost;
     }
 
     @Override
     public void close() {
+        closing = true;
         LOG.info("Shutting down");
         discovery.close();
         if (leadership != null) {
