@@ -41,7 +41,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH benchmarks of the engine on the product's own compositions and samples: render of each sample,
- * load + validate, field-path read/write and the YAML serialisation step. {@link #main} runs them with
+ * load + validate, field-path read/write and the YAML serialisation step. The sample {@code engine-bench}
+ * is the engine's own set shaped like the product's ({@link BenchInputs}: 10 templates, about 80 patches,
+ * one ForEach, one YAML serialisation), which needs nothing outside this module. {@link #main} runs them with
  * the GC profiler (allocation per operation) and writes bench/results/&lt;date&gt;-engine.json.
  */
 @State(Scope.Benchmark)
@@ -55,7 +57,7 @@ public class EngineBenchmarks {
             "../compositions/src/main/resources/semanticrouter/compositions"));
     private static final Path GOLDEN = Path.of(System.getProperty("golden.dir", "../compositions/src/test/resources/golden"));
 
-    @Param({"production-kubernetes", "simple-kubernetes", "gateway-kubernetes", "openshift-openshift"})
+    @Param({"engine-bench", "production-kubernetes", "simple-kubernetes", "gateway-kubernetes", "openshift-openshift"})
     public String sample;
 
     private List<CompositionSource> sources;
@@ -68,20 +70,32 @@ public class EngineBenchmarks {
 
     @Setup
     public void load() throws IOException {
+        if (sample.equals("engine-bench")) {
+            BenchInputs inputs = BenchInputs.read();
+            sources = inputs.sources();
+            composite = inputs.composite();
+            environment = inputs.environment();
+            set = compile(sources);
+            return;
+        }
         sources = new ArrayList<>();
         for (String file : Files.readAllLines(COMPOSITIONS.resolve("index.txt"))) {
             if (!file.isBlank()) {
                 sources.add(new CompositionSource(file, Files.readString(COMPOSITIONS.resolve(file.trim()))));
             }
         }
+        set = compile(sources);
+        YAMLMapper yaml = new YAMLMapper();
+        composite = yaml.readTree(GOLDEN.resolve(sample).resolve("cr.yaml").toFile());
+        environment = yaml.readTree(GOLDEN.resolve(sample).resolve("environment.yaml").toFile());
+    }
+
+    private static CompositionSet compile(List<CompositionSource> sources) {
         LoadResult loaded = CompositionLoader.create().load(sources);
         if (!loaded.ok()) {
             throw new IllegalStateException("compositions do not load: " + loaded.errors());
         }
-        set = loaded.set();
-        YAMLMapper yaml = new YAMLMapper();
-        composite = yaml.readTree(GOLDEN.resolve(sample).resolve("cr.yaml").toFile());
-        environment = yaml.readTree(GOLDEN.resolve(sample).resolve("environment.yaml").toFile());
+        return loaded.set();
     }
 
     @Benchmark
