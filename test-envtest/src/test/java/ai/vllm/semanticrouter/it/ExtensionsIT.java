@@ -89,6 +89,36 @@ class ExtensionsIT {
         assertThat(CLIENT.network().v1().networkPolicies().inNamespace(namespace).list().getItems()).hasSize(1);
     }
 
+    @Test
+    void aFileAddedAtRunTimeIsLoadedWithoutARestartAndTheBrokenOneIsCounted() throws IOException {
+        assertThat(operator.runtime().meterRegistry().get("semantic_router_operator_compositions_invalid").gauge().value())
+                .as("zz-broken.yaml is rejected and counted").isEqualTo(1.0);
+        String namespace = API.newNamespace("extensions-late");
+        routers.createWithPrerequisites(routers.fromResource("routers/full-featured.yaml", namespace));
+        routers.awaitReconciled(namespace, "full-router");
+
+        Files.writeString(extensions.resolve("late.yaml"), """
+                apiVersion: compositions.vllm.ai/v1alpha1
+                kind: Composition
+                metadata: {name: late}
+                spec:
+                  compositeTypeRef: {apiVersion: vllm.ai/v1alpha1, kind: SemanticRouter}
+                  resources:
+                    - name: late-configmap
+                      base: {apiVersion: v1, kind: ConfigMap, data: {added: at-run-time}}
+                      patches:
+                        - type: CombineFromComposite
+                          combine: {variables: [{fromFieldPath: metadata.name}], strategy: string, string: {fmt: "%s-late"}}
+                          toFieldPath: metadata.name
+                """);
+        await("composition added on disk is loaded without a restart").atMost(TIMEOUT).until(() ->
+                CLIENT.configMaps().inNamespace(namespace).withName("full-router-late").get() != null);
+
+        Files.delete(extensions.resolve("late.yaml"));
+        await("its objects are pruned when the file goes").atMost(TIMEOUT).until(() ->
+                CLIENT.configMaps().inNamespace(namespace).withName("full-router-late").get() == null);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> serviceMonitorIntervals(String namespace) {
         return CLIENT.genericKubernetesResources(SERVICE_MONITORS).inNamespace(namespace).list().getItems().stream()

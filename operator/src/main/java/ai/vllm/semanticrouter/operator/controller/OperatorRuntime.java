@@ -1,7 +1,6 @@
 package ai.vllm.semanticrouter.operator.controller;
 
 import ai.vllm.semanticrouter.engine.CompositionSet;
-import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
@@ -25,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * and optional leader election. {@link #start} returns once everything is started; {@link #close} stops it.
  */
 public final class OperatorRuntime implements AutoCloseable {
+    /** How often {@code --compositions-dir} is checked for changed files. */
+    static final java.time.Duration RELOAD_INTERVAL = java.time.Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
 
     private final KubernetesClient client;
@@ -40,10 +41,14 @@ public final class OperatorRuntime implements AutoCloseable {
     private HttpEndpoints http;
     private Leadership leadership;
     private volatile boolean closing;
+    private final CompositionReloader reloader;
 
-    private OperatorRuntime(KubernetesClient client, OperatorOptions options, CompositionSet compositions) {
+    private OperatorRuntime(KubernetesClient client, OperatorOptions options) {
         this.client = client;
         this.options = options;
+        this.reloader = new CompositionReloader(options.compositionDirs(), registry, directories -> catalog(options, directories),
+                this::onCompositionsReloaded, errors -> OperatorEvents.compositionsRejected(client, errors));
+        CompositionSet compositions = reloader.start(RELOAD_INTERVAL).set();
         ControllerMetrics metrics = new ControllerMetrics(registry);
         this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics);
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
@@ -58,19 +63,23 @@ public final class OperatorRuntime implements AutoCloseable {
 
     /** Starts the operator against the client's cluster. */
     public static OperatorRuntime start(KubernetesClient client, OperatorOptions options) {
-        OperatorRuntime runtime = new OperatorRuntime(client, options, compositions(options));
+        OperatorRuntime runtime = new OperatorRuntime(client, options);
         runtime.begin();
         return runtime;
     }
 
-    private static CompositionSet compositions(OperatorOptions options) {
-        CompositionCatalog catalog = options.compositions() != null
-                ? CompositionCatalog.extend(options.compositions(), options.compositionDirs())
-                : CompositionCatalog.load(options.compositionDirs());
-        for (LoadError error : catalog.errors()) {
-            LOG.error("Composition rejected: {}", error.format());
-        }
-        return catalog.set();
+    /** Built-ins plus the user directories, or the caller's set plus them. */
+    private static CompositionCatalog catalog(OperatorOptions options, java.util.List<java.nio.file.Path> directories) {
+        return options.compositions() != null
+                ? CompositionCatalog.extend(options.compositions(), directories)
+                : CompositionCatalog.load(directories);
+    }
+
+    /** User compositions changed on disk: render with them, watch any new kind, reconcile every CR. */
+    private void onCompositionsReloaded(CompositionCatalog catalog) {
+        renderPass.replace(catalog.set());
+        watchAll();
+        enqueueAll();
     }
 
     private void begin() {
@@ -160,6 +169,7 @@ public final class OperatorRuntime implements AutoCloseable {
         closing = true;
         LOG.info("Shutting down");
         discovery.close();
+        reloader.close();
         if (leadership != null) {
             leadership.close();
         }

@@ -24,13 +24,18 @@ import java.util.Map;
  * and the {@code render} command both go through here, so they produce the same objects.
  */
 public final class RenderPass {
-    private final CompositionSet compositions;
+    private volatile CompositionSet compositions;
     private final EnvironmentFunctions functions;
     private final Renderer renderer = Renderer.create().withResourceNameAnnotation(Ownership.RESOURCE_ANNOTATION);
 
     public RenderPass(CompositionSet compositions, ClusterView view) {
         this.compositions = compositions;
         this.functions = new EnvironmentFunctions(view);
+    }
+
+    /** Renders with {@code replacement} from now on (user compositions reloaded). */
+    public void replace(CompositionSet replacement) {
+        compositions = replacement;
     }
 
     /** The kinds the compositions can produce, in load order. */
@@ -40,7 +45,8 @@ public final class RenderPass {
 
     public Plan plan(JsonNode cr, Platform platform, Map<String, JsonNode> observed) {
         Environment environment = functions.compute(cr, platform);
-        RenderResult result = renderer.render(compositions, cr, environment.toJson(), observed);
+        CompositionSet current = compositions;
+        RenderResult result = renderer.render(current, cr, environment.toJson(), observed);
         List<Intent> intents = new ArrayList<>();
         for (RenderedResource resource : result.resources()) {
             intents.add(new Intent(resource, ObjectPreparation.prepare(resource.object(), cr)));
