@@ -25,13 +25,18 @@ public final class Serializer {
     public static String text(JsonNode value, String format) {
         try {
             return switch (format) {
-                case "yaml" -> YAML.writeValueAsString(value);
+                case "yaml" -> yaml(value);
                 case "json" -> PRETTY.writeValueAsString(value);
                 default -> JSON.writeValueAsString(value);
             };
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise as " + format, e);
         }
+    }
+
+    private static String yaml(JsonNode value) throws JsonProcessingException {
+        String fast = BlockYaml.write(value);
+        return fast != null ? fast : YAML.writeValueAsString(value);
     }
 
     public static boolean knownFormat(String format) {
