@@ -123,13 +123,17 @@ public class EngineBenchmarks {
         return Serializer.text(composite.path("spec"), "yaml");
     }
 
-    /** Runs every benchmark with -prof gc; extra JMH command-line options may be passed. */
+    /** Runs every benchmark (or those a command-line regexp names) with -prof gc; other JMH options may be passed. */
     public static void main(String[] args) throws Exception {
         Path results = Path.of(System.getProperty("bench.out", "../bench")).resolve("results");
         Files.createDirectories(results);
+        CommandLineOptions commandLine = new CommandLineOptions(args);
         OptionsBuilder options = new OptionsBuilder();
-        options.parent(new CommandLineOptions(args)).include(EngineBenchmarks.class.getSimpleName())
-                .addProfiler(GCProfiler.class).resultFormat(ResultFormatType.JSON)
+        options.parent(commandLine);
+        if (commandLine.getIncludes().isEmpty()) {
+            options.include(EngineBenchmarks.class.getSimpleName());
+        }
+        options.addProfiler(GCProfiler.class).resultFormat(ResultFormatType.JSON)
                 .result(results.resolve(LocalDate.now() + "-engine.json").toString());
         new Runner(options.build()).run();
     }
