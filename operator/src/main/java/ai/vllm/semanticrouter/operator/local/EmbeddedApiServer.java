@@ -36,6 +36,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
                 .withStartupTimeout(120_000)
+                // kube-api-test's default /24 holds ~250 Services: too few for the 500-CR benchmark.
+                .withApiServerFlag("--service-cluster-ip-range", "10.0.0.0/16")
                 .build());
         server.start();
         String yaml = server.getKubeConfigYaml();
