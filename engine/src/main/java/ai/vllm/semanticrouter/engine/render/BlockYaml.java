@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A fast block-style YAML writer for JSON trees whose output is byte-identical to {@link Serializer}'s
@@ -15,9 +14,7 @@ import java.util.regex.Pattern;
  */
 final class BlockYaml {
     private static final int MAX_WIDTH = 78;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./+@-]*(?: [A-Za-z0-9_./+@()-]+)*");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]{0,60}");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}(?:\\.[0-9]{1,18})?");
+    private static final int MAX_KEY = 61;
     private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null");
 
     /** Signals a tree this writer does not handle; carries no stack trace. */
@@ -56,11 +53,11 @@ final class BlockYaml {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
-            if (!KEY.matcher(key).matches() || RESERVED.contains(key.toLowerCase())) {
+            if (!key(key) || reserved(key)) {
                 throw UNSUPPORTED;
             }
             if (!(first && firstInline)) {
-                out.append(" ".repeat(indent));
+                indent(indent, out);
             }
             first = false;
             out.append(key).append(':');
@@ -70,7 +67,8 @@ final class BlockYaml {
 
     private static void array(JsonNode node, int indent, StringBuilder out) {
         for (JsonNode item : node) {
-            out.append(" ".repeat(indent)).append('-');
+            indent(indent, out);
+            out.append('-');
             if (item.isArray() && !item.isEmpty()) {
                 throw UNSUPPORTED;
             }
@@ -126,19 +124,100 @@ final class BlockYaml {
         if (column + text.length() > MAX_WIDTH) {
             throw UNSUPPORTED;
         }
-        String lower = text.toLowerCase();
-        if (RESERVED.contains(lower)) {
+        if (reserved(text)) {
+            String lower = text.toLowerCase();
             if (!text.equals(lower) && !text.equals(text.toUpperCase()) && !text.equals(capitalized(lower))) {
                 throw UNSUPPORTED;
             }
             return '"' + text + '"';
         }
-        if (NUMBER.matcher(text).matches()) {
+        if (number(text)) {
             return '"' + text + '"';
         }
-        if (!PLAIN.matcher(text).matches()) {
+        if (!plain(text)) {
             throw UNSUPPORTED;
         }
         return text;
+    }
+
+    private static void indent(int count, StringBuilder out) {
+        for (int i = 0; i < count; i++) {
+            out.append(' ');
+        }
+    }
+
+    private static boolean reserved(String text) {
+        return text.length() <= 5 && RESERVED.contains(text.toLowerCase());
+    }
+
+    /** A key Jackson writes unquoted: a letter or underscore, then letters, digits, {@code _ . / -}. */
+    private static boolean key(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY || !(letter(key.charAt(0)) || key.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(letter(c) || digit(c) || c == '_' || c == '.' || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Digits, optionally a dot and more digits (at most 18 each): a string Jackson quotes as number-like. */
+    private static boolean number(String text) {
+        int dot = text.indexOf('.');
+        String whole = dot < 0 ? text : text.substring(0, dot);
+        return digits(whole) && (dot < 0 || digits(text.substring(dot + 1)));
+    }
+
+    private static boolean digits(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!digit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A string SnakeYAML writes plain: starts with a letter, {@code _} or {@code /}; words of letters, digits
+     * and {@code _ . / + @ -} (later words may also hold parentheses) separated by single spaces.
+     */
+    private static boolean plain(String text) {
+        char start = text.isEmpty() ? ' ' : text.charAt(0);
+        if (!(letter(start) || start == '_' || start == '/')) {
+            return false;
+        }
+        boolean afterSpace = false;
+        boolean laterWord = false;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+                laterWord = true;
+                continue;
+            }
+            boolean word = letter(c) || digit(c) || c == '_' || c == '.' || c == '/' || c == '+' || c == '@' || c == '-';
+            if (!word && !(laterWord && (c == '(' || c == ')'))) {
+                return false;
+            }
+            afterSpace = false;
+        }
+        return !afterSpace;
+    }
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
