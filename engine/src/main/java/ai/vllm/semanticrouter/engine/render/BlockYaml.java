@@ -184,8 +184,9 @@ final class BlockYaml {
     }
 
     /**
-     * A string SnakeYAML writes plain: starts with a letter, {@code _} or {@code /}; words of letters, digits
-     * and {@code _ . / + @ -} (later words may also hold parentheses) separated by single spaces.
+     * A string SnakeYAML writes plain: starts with a letter, {@code _} or {@code /}; words of letters, digits,
+     * {@code _ . / + @ -} and inner colons ({@code host:4317}; later words may also hold parentheses)
+     * separated by single spaces.
      */
     private static boolean plain(String text) {
         char start = text.isEmpty() ? ' ' : text.charAt(0);
@@ -204,7 +205,8 @@ final class BlockYaml {
                 laterWord = true;
                 continue;
             }
-            boolean word = letter(c) || digit(c) || c == '_' || c == '.' || c == '/' || c == '+' || c == '@' || c == '-';
+            boolean word = letter(c) || digit(c) || c == '_' || c == '.' || c == '/' || c == '+' || c == '@' || c == '-'
+                    || (c == ':' && i + 1 < text.length() && text.charAt(i + 1) != ' ');
             if (!word && !(laterWord && (c == '(' || c == ')'))) {
                 return false;
             }

@@ -24,7 +24,7 @@ class BlockYamlTest {
     private static final List<String> WORDS = List.of("a", "router", "sentence-transformers/all-MiniLM-L12-v2",
             "qwen3.team.svc.cluster.local", "true", "True", "TRUE", "tRue", "no", "Off", "null", "y", "N", "0.8", "42",
             "1.2.3", "10Gi", "-lead", "_x", "/app/config", "a b", "You are a math expert", "x: y", "a #b", "",
-            " lead", "trail ", "two  spaces", "line\nbreak", "quote\"d", "it's", "50%", "a@b.c", "f(x)", "f (x)", "x (y) z", "(x)", "12345678901234567890", "3.", ".5", "1.5", "k=v", "~",
+            " lead", "trail ", "two  spaces", "line\nbreak", "quote\"d", "it's", "50%", "a@b.c", "otel-collector.observability.svc:4317", "a:b:c", "x:", "a: b", "a :b", "http://x.y:80/p", "f(x)", "f (x)", "x (y) z", "(x)", "12345678901234567890", "3.", ".5", "1.5", "k=v", "~",
             "a very long sentence with many words that will certainly go beyond the eighty column line width");
 
     @Test
