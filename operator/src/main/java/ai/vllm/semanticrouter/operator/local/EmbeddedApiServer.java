@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * A real kube-apiserver + etcd on this machine (through kube-api-test), with its kubeconfig written
@@ -30,14 +31,17 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** Provisions the binaries if needed, starts the server and waits until it serves requests. */
     public static EmbeddedApiServer start(Path kubeConfigFile) {
+        return start(kubeConfigFile, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path)}, with the caller's changes to kube-api-test's configuration. */
+    public static EmbeddedApiServer start(Path kubeConfigFile, UnaryOperator<KubeAPIServerConfigBuilder> customise) {
         TestBinaries binaries = TestBinaries.pinned().provision();
-        KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+        KubeAPIServer server = new KubeAPIServer(customise.apply(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withApiServerVersion(binaries.kubernetesVersion())
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
-                .withStartupTimeout(120_000)
-                // kube-api-test's default /24 holds ~250 Services: too few for the 500-CR benchmark.
-                .withApiServerFlag("--service-cluster-ip-range", "10.0.0.0/16")
+                .withStartupTimeout(120_000))
                 .build());
         server.start();
         String yaml = server.getKubeConfigYaml();

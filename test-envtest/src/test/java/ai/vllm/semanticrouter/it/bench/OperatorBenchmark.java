@@ -27,7 +27,8 @@ public final class OperatorBenchmark {
     private static final int SCALE_CRS = Integer.getInteger("bench.scaleCrs", 500);
     private static final int IDLE_SECONDS = Integer.getInteger("bench.idleSeconds", 60);
 
-    private final ApiServer api = ApiServer.dedicated("bench");
+    private final ApiServer api = ApiServer.dedicated("bench",
+            config -> config.withTestDir(WideServiceRange.testDir().toString()));
     private final KubernetesClient client = api.client();
     private final List<Figures> figures = new ArrayList<>();
 

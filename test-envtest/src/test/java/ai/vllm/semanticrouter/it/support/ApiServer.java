@@ -1,10 +1,12 @@
 package ai.vllm.semanticrouter.it.support;
 
 import ai.vllm.semanticrouter.operator.local.EmbeddedApiServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,9 +43,14 @@ public final class ApiServer {
      * Gateway API): the caller closes it.
      */
     public static ApiServer dedicated(String purpose) {
+        return dedicated(purpose, UnaryOperator.identity());
+    }
+
+    /** A dedicated server with changes to kube-api-test's configuration (e.g. its folder). */
+    public static ApiServer dedicated(String purpose, UnaryOperator<KubeAPIServerConfigBuilder> customise) {
         Path kubeconfig = Path.of(System.getProperty("java.io.tmpdir"),
                 "semantic-router-it-" + ProcessHandle.current().pid() + "-" + purpose, "kubeconfig.yaml");
-        return new ApiServer(EmbeddedApiServer.start(kubeconfig));
+        return new ApiServer(EmbeddedApiServer.start(kubeconfig, customise));
     }
 
     /** Stops a dedicated server (never the shared one). */
