@@ -43,8 +43,33 @@ public final class CrAdmission {
         ObjectNode pruned = schema.prune(cr);
         List<String> dropped = new ArrayList<>();
         droppedPaths(cr, pruned, "", dropped);
-        ObjectNode defaulted = schema.applyDefaults(pruned);
+        ObjectNode defaulted = (ObjectNode) asStored(schema.applyDefaults(pruned));
         return new Admitted(defaulted, dropped, schema.validate(defaulted));
+    }
+
+    /**
+     * The CR as the API server returns it: object keys in sorted order (it re-encodes custom
+     * resources from Go maps). Rendering the file's own key order would give the same content in
+     * another order, and so another config hash than the live operator's.
+     */
+    static JsonNode asStored(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            new java.util.TreeMap<String, JsonNode>(toMap(node)).forEach((k, v) -> sorted.set(k, asStored(v)));
+            return sorted;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> array.add(asStored(element)));
+            return array;
+        }
+        return node;
+    }
+
+    private static java.util.Map<String, JsonNode> toMap(JsonNode object) {
+        java.util.Map<String, JsonNode> fields = new java.util.HashMap<>();
+        object.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+        return fields;
     }
 
     public record Admitted(ObjectNode cr, List<String> droppedFields, List<SchemaViolation> violations) {
