@@ -1,8 +1,7 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.Manifests;
-import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +10,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,20 +30,9 @@ class BackendDiscoveryIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static OperatorUnderTest operator;
+    @RegisterExtension
+    static final RunningOperator OPERATOR = RunningOperator.onSharedServer();
     private final Routers routers = new Routers(CLIENT);
-
-    @BeforeAll
-    static void startOperator() {
-        Routers.installCrd(CLIENT);
-        Manifests.installCrds(CLIENT, "crds/kserve-inferenceservice-crd.yaml");
-        operator = OperatorUnderTest.start(CLIENT);
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
 
     @Test
     void aMissingBackendIsReportedAndTheRouterConvergesWhenItAppears() throws Exception {

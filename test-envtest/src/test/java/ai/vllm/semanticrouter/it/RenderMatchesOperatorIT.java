@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.operator.cli.Main;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
@@ -11,9 +11,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -34,21 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RenderMatchesOperatorIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
-    private static OperatorUnderTest operator;
+    @RegisterExtension
+    static final RunningOperator OPERATOR = RunningOperator.onSharedServer();
     private final Routers routers = new Routers(CLIENT);
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startOperator() {
-        Routers.installCrd(CLIENT);
-        operator = OperatorUnderTest.start(CLIENT);
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
 
     @ParameterizedTest(name = "render = operator: {0}")
     @ValueSource(strings = {"simple", "production", "llamastack"})

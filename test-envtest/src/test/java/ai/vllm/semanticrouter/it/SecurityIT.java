@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -11,11 +11,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class SecurityIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
-    private static OperatorUnderTest operator;
+    @RegisterExtension
+    static final RunningOperator OPERATOR = RunningOperator.onSharedServer();
     private final Routers routers = new Routers(CLIENT);
-
-    @BeforeAll
-    static void startOperator() {
-        Routers.installCrd(CLIENT);
-        operator = OperatorUnderTest.start(CLIENT);
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
 
     static Stream<String> samples() {
         return Routers.SAMPLES.stream();

@@ -2,15 +2,14 @@ package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Kubectl;
-import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -22,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
-    private static OperatorUnderTest operator;
+    @RegisterExtension
+    static final RunningOperator OPERATOR = RunningOperator.onSharedServer();
     private final Routers routers = new Routers(CLIENT);
     private final Kubectl kubectl = new Kubectl(API.server().kubeConfigFile());
-
-    @BeforeAll
-    static void startOperator() {
-        Routers.installCrd(CLIENT);
-        operator = OperatorUnderTest.start(CLIENT);
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
 
     @Test
     void phaseFollowsReadyReplicas() {

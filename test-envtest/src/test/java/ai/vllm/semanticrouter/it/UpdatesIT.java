@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -9,10 +9,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,20 +25,10 @@ class UpdatesIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static OperatorUnderTest operator;
+    @RegisterExtension
+    static final RunningOperator OPERATOR = RunningOperator.onSharedServer();
     private final Routers routers = new Routers(CLIENT);
     private String namespace;
-
-    @BeforeAll
-    static void startOperator() {
-        Routers.installCrd(CLIENT);
-        operator = OperatorUnderTest.start(CLIENT);
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
 
     @BeforeEach
     void createRouter() {
