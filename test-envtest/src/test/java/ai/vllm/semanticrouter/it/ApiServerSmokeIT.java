@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
+import ai.vllm.semanticrouter.it.support.Manifests;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -46,7 +47,7 @@ class ApiServerSmokeIT {
         CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
                 .load(getClass().getResourceAsStream("/smoke/widgets-crd.yaml")).item();
         client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-        await().atMost(Duration.ofSeconds(30)).until(() -> established(crd.getMetadata().getName()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Manifests.established(client, crd.getMetadata().getName()));
 
         String namespace = apiServer.newNamespace("smoke-crd");
         ResourceDefinitionContext widgets = new ResourceDefinitionContext.Builder()
@@ -62,11 +63,5 @@ class ApiServerSmokeIT {
         GenericKubernetesResource read = client.genericKubernetesResources(widgets).inNamespace(namespace)
                 .withName("w1").get();
         assertThat(read.<Integer>get("spec", "size")).isEqualTo(3);
-    }
-
-    private boolean established(String crdName) {
-        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }
