@@ -16,8 +16,11 @@ import static ai.vllm.semanticrouter.it.support.Routers.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A named StorageClass that does not exist blocks only the PVC, with a condition; creating it later unblocks it. */
-class StorageClassIT {
+/**
+ * A named StorageClass that does not exist blocks only the PVC, with a condition; creating it later
+ * unblocks it without touching the router. An omitted class leaves the choice to the cluster default.
+ */
+class StorageIT {
     private static final ApiServer API = ApiServer.shared();
     private static final KubernetesClient CLIENT = API.client();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -40,11 +43,15 @@ class StorageClassIT {
                 .contains(storageClass);
         assertThat(CLIENT.apps().deployments().inNamespace(namespace).withName("full-router").get()).isNotNull();
         assertThat(CLIENT.services().inNamespace(namespace).withName("full-router").get()).isNotNull();
-        assertThat(pvc(namespace)).isNull();
+        assertThat(CLIENT.configMaps().inNamespace(namespace).withName("full-router-config").get()).isNotNull();
+        assertThat(pvc(namespace)).as("no PVC while the StorageClass is missing").isNull();
+        long generation = routers.get(namespace, "full-router").getMetadata().getGeneration();
 
         routers.ensureStorageClass(storageClass);
         await("PVC created once the class exists").atMost(TIMEOUT).until(() -> pvc(namespace) != null);
         assertThat(pvc(namespace).getSpec().getStorageClassName()).isEqualTo(storageClass);
+        assertThat(routers.get(namespace, "full-router").getMetadata().getGeneration()).as("the router was not touched")
+                .isEqualTo(generation);
         await("StorageReady=True").atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 condition(routers.get(namespace, "full-router"), "StorageReady")).containsEntry("status", "True"));
     }

@@ -1,0 +1,80 @@
+package ai.vllm.semanticrouter.it;
+
+import ai.vllm.semanticrouter.it.support.Manifests;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
+import ai.vllm.semanticrouter.it.support.RestartableApiServer;
+import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The API server restarts under a running operator (same address, same etcd data, as a control-plane
+ * restart): the operator reconnects its watches, converges a router created after the restart,
+ * repairs drift made after it, and does not rewrite what was already converged. The server serves
+ * the Route CRD, so a platform that flaps while the restarted server is still registering CRDs would
+ * show as a rewritten Deployment.
+ */
+class ApiServerRestartIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static RestartableApiServer api;
+    private static KubernetesClient client;
+    private static KubernetesClient operatorClient;
+    private static OperatorUnderTest operator;
+
+    @BeforeAll
+    static void start() {
+        api = RestartableApiServer.start("restart");
+        client = api.client();
+        Routers.installCrd(client);
+        Manifests.installCrds(client, "crds/openshift-route-crd.yaml");
+        operatorClient = api.newClient();
+        operator = OperatorUnderTest.start(operatorClient);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (operator != null) {
+            operator.close();
+            operatorClient.close();
+        }
+        api.close();
+    }
+
+    @Test
+    void theOperatorReconnectsAndConvergesWithoutRewritingWhatWasConverged() {
+        assertThat(operator.runtime().platform()).isEqualTo(Platform.OPENSHIFT);
+        String namespace = api.newNamespace("restart");
+        Routers routers = new Routers(client);
+        routers.createWithPrerequisites(routers.fromResource("routers/full-featured.yaml", namespace));
+        routers.awaitReconciled(namespace, "full-router");
+        await("converged before the restart").atMost(TIMEOUT).until(() -> client.apps().deployments()
+                .inNamespace(namespace).withName("full-router").get() != null);
+        Deployment before = client.apps().deployments().inNamespace(namespace).withName("full-router").get();
+
+        Duration downtime = api.restart();
+
+        GenericKubernetesResource later = routers.fromResource("routers/full-featured.yaml", namespace);
+        later.getMetadata().setName("created-after-restart");
+        routers.create(later);
+        routers.awaitReconciled(namespace, "created-after-restart");
+        client.configMaps().inNamespace(namespace).withName("full-router-config").delete();
+        await("drift after the restart repaired").atMost(TIMEOUT)
+                .until(() -> client.configMaps().inNamespace(namespace).withName("full-router-config").get() != null);
+
+        assertThat(operator.runtime().platform()).isEqualTo(Platform.OPENSHIFT);
+        assertThat(client.apps().deployments().inNamespace(namespace).withName("full-router").get().getMetadata()
+                .getResourceVersion())
+                .as("the converged Deployment is not rewritten after a %s ms restart", downtime.toMillis())
+                .isEqualTo(before.getMetadata().getResourceVersion());
+    }
+}
