@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -161,7 +162,7 @@ class DiscoveryIT {
         GenericKubernetesResource isvc = new GenericKubernetesResource();
         isvc.setApiVersion("serving.kserve.io/v1beta1");
         isvc.setKind("InferenceService");
-        isvc.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        isvc.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         isvc.setAdditionalProperty("spec", Map.of("predictor", Map.of("model", Map.of("modelFormat", Map.of("name", "vllm")))));
         return isvc;
     }
