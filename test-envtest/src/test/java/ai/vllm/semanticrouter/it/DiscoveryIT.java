@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -31,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Backend discovery on a real API server, read back from config.yaml in ConfigMap {@code <cr>-config}:
  * KServe predictors, Llama Stack Services by labels (first by name, stable), named Services in
- * another namespace; a missing backend is a False condition and a Warning event on the router, never
- * blocks another router, and the backend appearing later converges the router without touching it.
+ * another namespace; a missing backend (an InferenceService, or a named Service or its port) is a
+ * False condition and a Warning event on the router, never blocks another router, and the backend
+ * appearing later converges the router without touching it.
  */
 class DiscoveryIT {
     private static final ApiServer API = ApiServer.shared();
@@ -142,6 +144,44 @@ class DiscoveryIT {
                 }));
         await("BackendsDiscovered=True").atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 condition(routers.get(namespace, "full-router"), "BackendsDiscovered")).containsEntry("status", "True"));
+    }
+
+    @Test
+    void aMissingServiceBackendIsReportedAndConvergesWhenTheServiceAppearsWithItsPort() throws Exception {
+        String namespace = API.newNamespace("svc-missing");
+        GenericKubernetesResource router = routers.create(routers.fromResource("routers/full-featured.yaml", namespace));
+        String name = router.getMetadata().getName();
+
+        await("BackendsDiscovered=False").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                condition(routers.get(namespace, name), "BackendsDiscovered"))
+                .containsEntry("status", "False").containsEntry("reason", "BackendNotFound"));
+        assertThat(String.valueOf(condition(routers.get(namespace, name), "BackendsDiscovered").get("message")))
+                .contains("Service " + namespace + "/vllm-qwen not found");
+        await("Warning event on the router").atMost(TIMEOUT).untilAsserted(() -> assertThat(warnings(router))
+                .anySatisfy(e -> {
+                    assertThat(e.getReason()).isEqualTo("BackendNotFound");
+                    assertThat(e.getMessage()).contains("Service " + namespace + "/vllm-qwen not found");
+                }));
+        assertThat(endpoints(namespace, name)).as("an unresolved backend is left out").isEmpty();
+        long generation = routers.get(namespace, name).getMetadata().getGeneration();
+
+        CLIENT.services().inNamespace(namespace).resource(service("vllm-qwen", Map.of(), 80)).create();
+        await("a Service without the port is reported").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                String.valueOf(condition(routers.get(namespace, name), "BackendsDiscovered").get("message")))
+                .contains("Service " + namespace + "/vllm-qwen has no port 8000 (its ports: 80)"));
+        assertThat(endpoints(namespace, name)).isEmpty();
+
+        CLIENT.services().inNamespace(namespace).withName("vllm-qwen").edit(s -> new ServiceBuilder(s).editSpec()
+                .withPorts(new ServicePortBuilder().withName("http").withPort(8000).build()).endSpec().build());
+        await("converges once the Service has port 8000").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                condition(routers.get(namespace, name), "BackendsDiscovered")).containsEntry("status", "True"));
+        await("endpoint in config.yaml").atMost(TIMEOUT).untilAsserted(() -> assertThat(endpoints(namespace, name))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.path("address").asText()).isEqualTo("vllm-qwen." + namespace + ".svc.cluster.local");
+                    assertThat(e.path("port").asInt()).isEqualTo(8000);
+                }));
+        assertThat(routers.get(namespace, name).getMetadata().getGeneration()).as("the router was not touched")
+                .isEqualTo(generation);
     }
 
     private static void assertStackAlpha(JsonNode endpoint, String namespace) {

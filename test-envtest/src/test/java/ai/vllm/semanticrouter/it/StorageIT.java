@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.it;
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +35,7 @@ class StorageIT {
         String storageClass = "fast-ssd-" + namespace;
         GenericKubernetesResource router = routers.fromResource("routers/full-featured.yaml", namespace);
         persistence(router).put("storageClassName", storageClass);
+        FakeBackends.apply(CLIENT, FakeBackends.forRouter(router)); // its Service backend, but not the StorageClass
         routers.create(router);
 
         await("StorageReady=False").atMost(TIMEOUT).untilAsserted(() -> assertThat(

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,7 +34,9 @@ final class DiscoveryLoop implements AutoCloseable {
         return thread;
     });
     private volatile Platform platform;
-    private SharedIndexInformer<CustomResourceDefinition> crdInformer;
+    private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
+    private volatile boolean closed;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     /**
      * @param watchNewKinds starts informers for served kinds; returns whether any was started
@@ -46,11 +49,14 @@ final class DiscoveryLoop implements AutoCloseable {
         this.onNewKinds = onNewKinds;
     }
 
-    /** Runs discovery once now (failures propagate), then keeps it current. */
+    /**
+     * Runs discovery once now (failures propagate), then keeps it current. The CustomResourceDefinition
+     * watch starts in the background: the first reconcile does not need it.
+     */
     void start(Duration interval) {
         refresh();
+        timer.execute(() -> watchCustomResourceDefinitions(interval));
         timer.scheduleWithFixedDelay(this::refreshSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        watchCustomResourceDefinitions(interval);
     }
 
     Platform platform() {
@@ -58,7 +64,7 @@ final class DiscoveryLoop implements AutoCloseable {
     }
 
     synchronized void refresh() {
-        ServedApis apis = ServedApis.discover(client);
+        ServedApis apis = ServedApis.discover(client, view.apis());
         boolean changed = !apis.equals(view.apis());
         view.useApis(apis);
         Platform detected = Platform.detect(view);
@@ -86,29 +92,47 @@ final class DiscoveryLoop implements AutoCloseable {
             crdInformer = crds.inform(new ResourceEventHandler<>() {
                 @Override
                 public void onAdd(CustomResourceDefinition crd) {
-                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                    refreshSoon();
                 }
 
                 @Override
                 public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition after) {
-                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                    refreshSoon();
                 }
 
                 @Override
                 public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
-                    timer.execute(DiscoveryLoop.this::refreshSafely);
+                    refreshSoon();
                 }
             }, 0);
+            if (closed) {
+                crdInformer.close();
+            }
         } catch (RuntimeException e) {
             LOG.info("Not watching CustomResourceDefinitions ({}); API discovery repeats every {}", e.getMessage(), interval);
         }
     }
 
+    /**
+     * Queues one refresh unless one is already waiting: the initial list of a cluster with hundreds
+     * of CRDs, or a burst of CRD changes, costs one discovery, not one per CRD.
+     */
+    private void refreshSoon() {
+        if (!closed && refreshQueued.compareAndSet(false, true)) {
+            timer.execute(() -> {
+                refreshQueued.set(false);
+                refreshSafely();
+            });
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
-        if (crdInformer != null) {
-            crdInformer.close();
+        SharedIndexInformer<CustomResourceDefinition> informer = crdInformer;
+        if (informer != null) {
+            informer.close();
         }
     }
 }

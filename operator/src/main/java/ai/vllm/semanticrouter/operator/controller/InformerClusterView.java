@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     private final ObjectChangeListener listener;
     private final KubernetesSerialization serialization;
     private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    private final Set<Kind> unfiltered = ConcurrentHashMap.newKeySet();
     private volatile ServedApis apis = new ServedApis(java.util.Set.of(), Map.of());
 
     /** @param namespace the only namespace to watch, or null for all */
@@ -66,6 +68,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis);
         informer.addEventHandler(handler(kind));
         informers.put(kind, informer);
+        if (labelSelector == null) {
+            unfiltered.add(kind);
+        }
         informer.start();
         LOG.info("Watching {} selector={}", kind, labelSelector == null ? "<all>" : labelSelector);
         return true;
@@ -113,10 +118,23 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
                 .toList();
     }
 
+    /**
+     * A kind watched without a label selector whose cache has synced, in the watched namespace (or
+     * any): before the first list completes an absent object may well exist.
+     */
+    @Override
+    public boolean sees(String apiVersion, String kind, String objectNamespace) {
+        Kind watched = new Kind(apiVersion, kind);
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(watched);
+        return informer != null && unfiltered.contains(watched) && informer.hasSynced()
+                && (namespace == null || namespace.equals(objectNamespace));
+    }
+
     @Override
     public synchronized void close() {
         informers.values().forEach(SharedIndexInformer::close);
         informers.clear();
+        unfiltered.clear();
     }
 
     private ObjectNode toJson(GenericKubernetesResource resource) {

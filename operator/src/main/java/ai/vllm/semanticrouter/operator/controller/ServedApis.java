@@ -2,43 +2,80 @@ package ai.vllm.semanticrouter.operator.controller;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.HttpURLConnection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A snapshot of API discovery: the groups the API server serves and, for each kind at each
  * version, its REST resource. Taken again periodically so that an API installed later
  * (Gateway API, KServe, Routes) is picked up.
+ *
+ * @param unreadable group versions listed by the API server whose resources could not be read in
+ *                   this round (5xx, connection error); their kinds are those of the previous snapshot
  */
-public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext> resources) {
+public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext> resources, Set<String> unreadable) {
+    private static final Logger LOG = LoggerFactory.getLogger(ServedApis.class);
 
     public ServedApis {
         groups = Set.copyOf(groups);
         resources = Map.copyOf(resources);
+        unreadable = Set.copyOf(unreadable);
     }
 
-    public static ServedApis discover(KubernetesClient client) {
+    public ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext> resources) {
+        this(groups, resources, Set.of());
+    }
+
+    /**
+     * Reads discovery from the API server. A group version that answers 404 is gone; one that fails
+     * otherwise (an API server still starting, an aggregated API that is down) keeps the kinds it had
+     * in {@code previous}, so that they do not vanish for one round. If the group list itself cannot
+     * be read, the exception propagates and the caller keeps its old snapshot.
+     *
+     * @param previous the last snapshot, or null at start
+     */
+    public static ServedApis discover(KubernetesClient client, ServedApis previous) {
+        return discover(client.getApiGroups(), client::getApiResources, previous);
+    }
+
+    /**
+     * The decision logic of {@link #discover(KubernetesClient, ServedApis)}.
+     *
+     * @param reader the resources of a group version ("v1", "apps/v1"): null when the API server
+     *               answers 404, a {@link KubernetesClientException} on any other failure
+     */
+    static ServedApis discover(APIGroupList groupList, Function<String, APIResourceList> reader, ServedApis previous) {
+        if (groupList == null) {
+            throw new IllegalStateException("the API server returned no API group list");
+        }
+        ServedApis before = previous == null ? new ServedApis(Set.of(), Map.of()) : previous;
         Set<String> groups = new HashSet<>();
         Map<Kind, ResourceDefinitionContext> resources = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
         groups.add("");
-        addResources(client, "v1", resources);
-        for (APIGroup group : client.getApiGroups().getGroups()) {
+        addResources("v1", reader, before, resources, unreadable);
+        for (APIGroup group : groupList.getGroups()) {
             groups.add(group.getName());
             for (GroupVersionForDiscovery version : group.getVersions()) {
-                addResources(client, version.getGroupVersion(), resources);
+                addResources(version.getGroupVersion(), reader, before, resources, unreadable);
             }
         }
-        return new ServedApis(groups, resources);
+        return new ServedApis(groups, resources, unreadable);
     }
 
     public boolean servesGroup(String group) {
@@ -53,22 +90,52 @@ public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext
         return Optional.ofNullable(resources.get(kind));
     }
 
-    private static void addResources(KubernetesClient client, String groupVersion,
-                                     Map<Kind, ResourceDefinitionContext> resources) {
+    private static void addResources(String groupVersion, Function<String, APIResourceList> reader, ServedApis previous,
+                                     Map<Kind, ResourceDefinitionContext> resources, Set<String> unreadable) {
         APIResourceList list;
         try {
-            list = client.getApiResources(groupVersion);
+            list = reader.apply(groupVersion);
         } catch (KubernetesClientException e) {
-            return; // an aggregated API that is down: its kinds count as not served
-        }
-        if (list == null) {
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                return; // the group version is gone
+            }
+            unreadable.add(groupVersion);
+            keepPrevious(groupVersion, previous, resources, e);
             return;
+        }
+        if (previous.unreadable().contains(groupVersion)) {
+            LOG.info("API group version {} answers again", groupVersion);
+        }
+        if (list == null || list.getResources() == null) {
+            return; // 404: the group version is gone
         }
         for (APIResource resource : list.getResources()) {
             if (!resource.getName().contains("/")) {
                 resources.put(new Kind(groupVersion, resource.getKind()),
                         ResourceDefinitionContext.fromApiResource(groupVersion, resource));
             }
+        }
+    }
+
+    private static void keepPrevious(String groupVersion, ServedApis previous,
+                                     Map<Kind, ResourceDefinitionContext> resources, KubernetesClientException e) {
+        int kept = 0;
+        for (Map.Entry<Kind, ResourceDefinitionContext> entry : previous.resources().entrySet()) {
+            if (entry.getKey().apiVersion().equals(groupVersion)) {
+                resources.put(entry.getKey(), entry.getValue());
+                kept++;
+            }
+        }
+        String error = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : String.valueOf(e.getMessage());
+        if (previous.unreadable().contains(groupVersion)) {
+            // Already reported when it started failing: one WARN per outage, not one per round.
+            LOG.debug("API group version {} still cannot be read ({}); keeping {} kinds", groupVersion, error, kept);
+        } else if (kept > 0) {
+            LOG.warn("Cannot read API group version {} ({}); keeping its {} kinds from the previous discovery",
+                    groupVersion, error, kept);
+        } else {
+            LOG.warn("Cannot read API group version {} ({}); its kinds count as not served until it answers",
+                    groupVersion, error);
         }
     }
 }

@@ -8,11 +8,14 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Resolves {@code spec.vllmEndpoints} to addresses: KServe predictors, Llama Stack Services found by
- * labels (first by name, so the choice is stable), or named Services. Failures are reported, never
- * thrown: the reconcile goes on with the backends that resolved.
+ * labels (first by name, so the choice is stable), or named Services (which must exist and have the
+ * port, when their namespace is watched). Failures are reported, never thrown: the reconcile goes on
+ * with the backends that resolved.
  */
 public final class BackendDiscovery {
     public static final String INFERENCE_SERVICE_API = "serving.kserve.io/v1beta1";
@@ -112,8 +115,34 @@ public final class BackendDiscovery {
             return Resolution.failed("backend.service.port is not set");
         }
         String serviceNamespace = service.namespace().isEmpty() ? namespace : service.namespace();
+        String serviceKey = serviceNamespace + "/" + service.name();
         String address = service.name() + "." + serviceNamespace + ".svc.cluster.local";
-        return Resolution.of(new ResolvedEndpoint(endpoint, address, service.port(), false));
+        Resolution resolved = Resolution.of(new ResolvedEndpoint(endpoint, address, service.port(), false));
+        if (!view.sees("v1", "Service", serviceNamespace)) {
+            LOG.debug("Service {} not checked: the operator does not see Services in namespace {} "
+                    + "(--namespace, or its cache has not synced yet)", serviceKey, serviceNamespace);
+            return resolved;
+        }
+        Optional<ObjectNode> found = view.get("v1", "Service", serviceNamespace, service.name());
+        if (found.isEmpty()) {
+            return Resolution.failed("Service " + serviceKey + " not found");
+        }
+        String problem = portProblem(serviceKey, found.get().path("spec"), service.port());
+        return problem == null ? resolved : Resolution.failed(problem);
+    }
+
+    /** Why the Service does not take traffic on that port, or null. */
+    private static String portProblem(String serviceKey, JsonNode spec, int port) {
+        if ("ExternalName".equals(spec.path("type").asText()) || "None".equals(spec.path("clusterIP").asText())) {
+            return null; // its name resolves to another host or straight to the pods: any port may be right
+        }
+        List<Integer> ports = new ArrayList<>();
+        spec.path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+        if (ports.contains(port)) {
+            return null;
+        }
+        String has = ports.isEmpty() ? "none" : ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "Service " + serviceKey + " has no port " + port + " (its ports: " + has + ")";
     }
 
     private static boolean hasLabels(JsonNode object, Map<String, String> wanted) {

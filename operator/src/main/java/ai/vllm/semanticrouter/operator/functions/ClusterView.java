@@ -23,6 +23,13 @@ public interface ClusterView {
     /** Objects of a kind in a namespace, or in every namespace when {@code namespace} is null. */
     List<ObjectNode> list(String apiVersion, String kind, String namespace);
 
+    /**
+     * Whether {@link #get} and {@link #list} show every object of this kind in this namespace, so that
+     * an absent object really does not exist. False for a namespace the operator does not watch
+     * ({@code --namespace}), and for a kind it does not watch or watches only through a label selector.
+     */
+    boolean sees(String apiVersion, String kind, String namespace);
+
     /** The API group of an apiVersion: "apps/v1" is "apps", "v1" is "". */
     static String groupOf(String apiVersion) {
         int slash = apiVersion.indexOf('/');

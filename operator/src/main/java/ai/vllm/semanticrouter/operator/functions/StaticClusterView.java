@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * An in-memory cluster: the objects of a {@code --cluster} file for {@code render}, or a fake
  * cluster in tests. API groups of the stored objects and the built-in Kubernetes groups are
- * served; other groups only when added with {@link #serveGroup}.
+ * served; other groups only when added with {@link #serveGroup}. It holds the whole cluster: an
+ * object it does not hold does not exist, unless it is restricted with {@link #watchOnly}.
  */
 public final class StaticClusterView implements ClusterView {
     private static final Set<String> BUILT_IN_GROUPS = Set.of("", "apps", "autoscaling", "batch", "policy",
@@ -23,6 +24,7 @@ public final class StaticClusterView implements ClusterView {
 
     private final Map<String, ObjectNode> objects = new ConcurrentSkipListMap<>();
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
+    private volatile String watchedNamespace;
 
     public StaticClusterView() {
         groups.addAll(BUILT_IN_GROUPS);
@@ -59,6 +61,15 @@ public final class StaticClusterView implements ClusterView {
         return this;
     }
 
+    /**
+     * Like an operator started with {@code --namespace}: namespaced objects of other namespaces are
+     * neither shown nor {@linkplain #sees seen}.
+     */
+    public StaticClusterView watchOnly(String namespace) {
+        this.watchedNamespace = namespace;
+        return this;
+    }
+
     @Override
     public boolean servesGroup(String group) {
         return groups.contains(group);
@@ -72,7 +83,7 @@ public final class StaticClusterView implements ClusterView {
     @Override
     public Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String name) {
         ObjectNode found = objects.get(key(apiVersion, kind, namespace, name));
-        return Optional.ofNullable(found).map(ObjectNode::deepCopy);
+        return Optional.ofNullable(found).filter(this::visible).map(ObjectNode::deepCopy);
     }
 
     @Override
@@ -81,10 +92,25 @@ public final class StaticClusterView implements ClusterView {
                 .filter(o -> o.path("apiVersion").asText().equals(apiVersion)
                         && o.path("kind").asText().equals(kind)
                         && (namespace == null || namespace.equals(namespaceOf(o))))
+                .filter(this::visible)
                 .map(ObjectNode::deepCopy)
                 .sorted(Comparator.comparing(StaticClusterView::namespaceOf)
                         .thenComparing(o -> o.path("metadata").path("name").asText()))
                 .toList();
+    }
+
+    @Override
+    public boolean sees(String apiVersion, String kind, String namespace) {
+        return visible(namespace);
+    }
+
+    private boolean visible(JsonNode object) {
+        return visible(namespaceOf(object));
+    }
+
+    private boolean visible(String namespace) {
+        String watched = watchedNamespace;
+        return watched == null || namespace == null || namespace.isEmpty() || watched.equals(namespace);
     }
 
     private static String namespaceOf(JsonNode object) {

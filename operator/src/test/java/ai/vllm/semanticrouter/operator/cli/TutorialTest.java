@@ -51,6 +51,7 @@ class TutorialTest {
                 "--compositions-dir", "../docs/tutorial/extension");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("name: my-router-grafana-dashboard")
-                .contains("Semantic Router default/my-router").containsPattern("refresh.{0,12}1m");
+                .contains("Semantic Router default/my-router").containsPattern("refresh.{0,12}1m")
+                .as("the file's Service is the backend").contains("vllm-qwen.default.svc.cluster.local");
     }
 }

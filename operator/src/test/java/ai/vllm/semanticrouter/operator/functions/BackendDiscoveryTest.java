@@ -2,6 +2,11 @@ package ai.vllm.semanticrouter.operator.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 import static ai.vllm.semanticrouter.operator.functions.Objects.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +36,8 @@ class BackendDiscoveryTest {
     void resolvesEachBackendTypeInSpecOrder() {
         StaticClusterView view = StaticClusterView.of(java.util.List.of(
                 Objects.inferenceService("models", "llama-3-8b"),
-                Objects.service("models", "llama-stack-b", "app: llama-stack", 8000)));
+                Objects.service("models", "llama-stack-b", "app: llama-stack", 8000),
+                Objects.service("other", "vllm-qwen", "", 8000)));
 
         DiscoveryReport report = new BackendDiscovery(view).discover(CR);
 
@@ -71,11 +77,12 @@ class BackendDiscoveryTest {
     void reportsEveryMissingBackendWithWhatWasLookedFor() {
         DiscoveryReport report = new BackendDiscovery(new StaticClusterView()).discover(CR);
 
-        assertThat(report.resolved()).extracting(e -> e.spec().name()).containsExactly("qwen");
-        assertThat(report.failures()).hasSize(2);
+        assertThat(report.resolved()).isEmpty();
+        assertThat(report.failures()).hasSize(3);
         assertThat(report.failureMessage())
                 .contains("endpoint 'llama' (kserve): InferenceService models/llama-3-8b not found")
-                .contains("endpoint 'stack' (llamastack): no Service in models with labels {app=llama-stack}");
+                .contains("endpoint 'stack' (llamastack): no Service in models with labels {app=llama-stack}")
+                .contains("endpoint 'qwen' (service): Service other/vllm-qwen not found");
     }
 
     @Test
@@ -111,5 +118,76 @@ class BackendDiscoveryTest {
         StaticClusterView view = new StaticClusterView();
         DiscoveryReport report = new BackendDiscovery(view).discover(CR);
         assertThat(report.failures().get(0).lookedFor()).contains("KServe API serving.kserve.io/v1beta1 is not installed");
+    }
+
+    /** A {@code service} backend, the Services the view holds, and the address or the failure expected. */
+    record ServiceCase(String name, String backend, String watchOnly, List<String> services, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<ServiceCase> serviceCases() {
+        return Stream.of(
+                new ServiceCase("exists with the port", "{name: qwen, namespace: other, port: 8000}", null,
+                        List.of("{name: qwen, namespace: other, ports: [{port: 9090}, {port: 8000}]}"),
+                        "qwen.other.svc.cluster.local:8000"),
+                new ServiceCase("namespace defaults to the CR's", "{name: qwen, port: 8000}", null,
+                        List.of("{name: qwen, namespace: models, ports: [{port: 8000}]}"),
+                        "qwen.models.svc.cluster.local:8000"),
+                new ServiceCase("missing", "{name: qwen, namespace: other, port: 8000}", null,
+                        List.of("{name: qwen, namespace: models, ports: [{port: 8000}]}",
+                                "{name: qwen-2, namespace: other, ports: [{port: 8000}]}"),
+                        "Service other/qwen not found"),
+                new ServiceCase("missing in the CR's namespace", "{name: qwen, port: 8000}", null, List.of(),
+                        "Service models/qwen not found"),
+                new ServiceCase("port is a targetPort, not a port", "{name: qwen, port: 8000}", null,
+                        List.of("{name: qwen, namespace: models, ports: [{port: 80, targetPort: 8000}, {port: 443}]}"),
+                        "Service models/qwen has no port 8000 (its ports: 80, 443)"),
+                new ServiceCase("no ports at all", "{name: qwen, port: 8000}", null,
+                        List.of("{name: qwen, namespace: models}"),
+                        "Service models/qwen has no port 8000 (its ports: none)"),
+                new ServiceCase("headless: DNS gives the pods, any port", "{name: qwen, port: 8000}", null,
+                        List.of("{name: qwen, namespace: models, clusterIP: None, ports: [{port: 80}]}"),
+                        "qwen.models.svc.cluster.local:8000"),
+                new ServiceCase("ExternalName: DNS gives another host, any port", "{name: qwen, port: 443}", null,
+                        List.of("{name: qwen, namespace: models, type: ExternalName, externalName: api.example.com}"),
+                        "qwen.models.svc.cluster.local:443"),
+                new ServiceCase("unwatched namespace: not checked", "{name: qwen, namespace: other, port: 8000}",
+                        "models", List.of(), "qwen.other.svc.cluster.local:8000"),
+                new ServiceCase("watched namespace: checked", "{name: qwen, port: 8000}", "models", List.of(),
+                        "Service models/qwen not found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("serviceCases")
+    void serviceBackendMustExistWithItsPortWhenItsNamespaceIsSeen(ServiceCase c) {
+        StaticClusterView view = new StaticClusterView();
+        for (String service : c.services()) {
+            ObjectNode spec = yaml(service);
+            ObjectNode object = yaml("apiVersion: v1\nkind: Service");
+            object.putObject("metadata").put("name", spec.remove("name").asText()).put("namespace", spec.remove("namespace").asText());
+            object.set("spec", spec);
+            view.put(object);
+        }
+        if (c.watchOnly() != null) {
+            view.watchOnly(c.watchOnly());
+        }
+        ObjectNode cr = yaml("""
+                metadata: {name: r, namespace: models}
+                spec:
+                  vllmEndpoints: [{name: e, model: m, backend: {type: service, service: %s}}]
+                """.formatted(c.backend()));
+
+        DiscoveryReport report = new BackendDiscovery(view).discover(cr);
+
+        if (c.expected().startsWith("Service ")) {
+            assertThat(report.resolved()).isEmpty();
+            assertThat(report.failures()).extracting(DiscoveryFailure::lookedFor).containsExactly(c.expected());
+        } else {
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.resolved()).extracting(e -> e.address() + ":" + e.port()).containsExactly(c.expected());
+        }
     }
 }

@@ -63,7 +63,8 @@ class PlatformAndStorageTest {
                 gateway: {existingRef: {name: gw, namespace: istio}}
                   persistence: {storageClassName: missing}
                   vllmEndpoints: [{name: e, model: m, backend: {type: service, service: {name: s, port: 80}}}]""");
-        Environment environment = new EnvironmentFunctions(new StaticClusterView()).compute(cr, Platform.OPENSHIFT);
+        StaticClusterView view = new StaticClusterView().put(Objects.service("ns", "s", "", 80));
+        Environment environment = new EnvironmentFunctions(view).compute(cr, Platform.OPENSHIFT);
         assertThat(environment.toJson().toString()).isEqualTo("{\"platform\":\"openshift\","
                 + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
                 + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
