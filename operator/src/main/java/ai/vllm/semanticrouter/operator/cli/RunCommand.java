@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code run}: the operator, in the cluster or against the current kubeconfig, until SIGTERM. */
@@ -64,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
                 .withLeaseTimings(Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(renewSeconds),
                         Duration.ofSeconds(retrySeconds))
                 .withCompositionDirs(compositionDirs);
-        KubernetesClient client = new KubernetesClientBuilder().build();
-        OperatorRuntime runtime = OperatorRuntime.start(client, options);
+        CompletableFuture<KubernetesClient> connecting = connect();
+        OperatorRuntime runtime = OperatorRuntime.start(connecting, options);
+        KubernetesClient client = connecting.join();
         LOG.info("Operator started namespace={} workers={} metricsPort={} healthPort={} leaderElection={}",
                 namespace == null ? "<all>" : namespace, workers, metricsPort, healthPort, leaderElection);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -82,5 +84,11 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Builds the client (in-cluster config, else the kubeconfig) on its own thread. */
+    private static CompletableFuture<KubernetesClient> connect() {
+        return CompletableFuture.supplyAsync(() -> new KubernetesClientBuilder().build(),
+                task -> new Thread(task, "connect").start());
     }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The running operator: API discovery (kept current), informers, work queue, workers, HTTP endpoints
@@ -26,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 public final class OperatorRuntime implements AutoCloseable {
     /** How often {@code --compositions-dir} is checked for changed files. */
     static final java.time.Duration RELOAD_INTERVAL = java.time.Duration.ofSeconds(2);
+    /** How long the workers wait for the informer caches before starting anyway (with a warning). */
+    static final java.time.Duration CACHE_SYNC_TIMEOUT = java.time.Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
 
     private final KubernetesClient client;
@@ -43,12 +46,17 @@ public final class OperatorRuntime implements AutoCloseable {
     private volatile boolean closing;
     private final CompositionReloader reloader;
 
-    private OperatorRuntime(KubernetesClient client, OperatorOptions options) {
-        this.client = client;
+    /**
+     * Loads the compositions on this thread while {@code connecting} completes on another: on a cold
+     * JVM these are the two slowest steps of a start, and they share nothing.
+     */
+    private OperatorRuntime(CompletableFuture<KubernetesClient> connecting, OperatorOptions options) {
         this.options = options;
         this.reloader = new CompositionReloader(options.compositionDirs(), registry, directories -> catalog(options, directories),
-                this::onCompositionsReloaded, errors -> OperatorEvents.compositionsRejected(client, errors));
+                this::onCompositionsReloaded,
+                errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
         CompositionSet compositions = reloader.start(RELOAD_INTERVAL).set();
+        this.client = connected(connecting);
         ControllerMetrics metrics = new ControllerMetrics(registry);
         this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics);
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
@@ -63,9 +71,26 @@ public final class OperatorRuntime implements AutoCloseable {
 
     /** Starts the operator against the client's cluster. */
     public static OperatorRuntime start(KubernetesClient client, OperatorOptions options) {
-        OperatorRuntime runtime = new OperatorRuntime(client, options);
+        return start(CompletableFuture.completedFuture(client), options);
+    }
+
+    /**
+     * Starts the operator once {@code connecting} yields the client; the compositions load meanwhile.
+     * A failure to connect is thrown as is.
+     */
+    public static OperatorRuntime start(CompletableFuture<KubernetesClient> connecting, OperatorOptions options) {
+        OperatorRuntime runtime = new OperatorRuntime(connecting, options);
         runtime.begin();
         return runtime;
+    }
+
+    private KubernetesClient connected(CompletableFuture<KubernetesClient> connecting) {
+        try {
+            return connecting.join();
+        } catch (CompletionException e) {
+            reloader.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Built-ins plus the user directories, or the caller's set plus them. */
@@ -88,15 +113,36 @@ public final class OperatorRuntime implements AutoCloseable {
             http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
         }
         if (options.leaderElection()) {
-            leadership = Leadership.start(client, options, () -> controller.start(options.workers()));
+            leadership = Leadership.start(client, options, this::startWorkers);
             leadership.lost().thenRun(() -> {
                 if (!closing) {
                     leadershipLost.complete(null);
                 }
             });
         } else {
-            controller.start(options.workers());
+            startWorkers();
         }
+    }
+
+    /**
+     * Starts the reconcile workers once every informer cache has synced (as controller-runtime does):
+     * a worker that read a cache still listing would re-apply objects that exist and are right.
+     */
+    private void startWorkers() {
+        long deadline = System.nanoTime() + CACHE_SYNC_TIMEOUT.toNanos();
+        while (!view.synced() && !closing) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Informer caches not synced after {}; starting the workers anyway", CACHE_SYNC_TIMEOUT);
+                break;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        controller.start(options.workers());
     }
 
     /** Watches the CR, every produced kind (managed objects only), Services, InferenceServices, StorageClasses. */

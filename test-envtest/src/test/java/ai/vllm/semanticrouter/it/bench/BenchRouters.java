@@ -1,6 +1,8 @@
 package ai.vllm.semanticrouter.it.bench;
 
+import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +26,13 @@ final class BenchRouters {
                 "persistence", Map.of("enabled", false),
                 "config", Map.of("semantic_cache", Map.of("enabled", true, "similarity_threshold", "0.8"))));
         return router;
+    }
+
+    /** A new namespace holding the backend Service the benchmark's CRs name. */
+    static String namespaceWithBackend(ApiServer api, KubernetesClient client, String prefix) {
+        String namespace = api.newNamespace(prefix);
+        FakeBackends.apply(client, FakeBackends.forRouter(router(namespace, "backend")));
+        return namespace;
     }
 
     static void create(KubernetesClient client, GenericKubernetesResource router) {

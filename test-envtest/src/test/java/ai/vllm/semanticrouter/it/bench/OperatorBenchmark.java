@@ -19,13 +19,17 @@ import java.util.concurrent.TimeUnit;
  * bench/results/&lt;date&gt;.json and the table in bench/README.md.
  *
  * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
- * bench.idleSeconds (60), bench.out (the repository's bench folder).
+ * bench.idleSeconds (60), bench.only (startup), bench.out (the repository's bench folder), bench.repository (the checkout, "..").
  */
 public final class OperatorBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int LATENCY_CRS = Integer.getInteger("bench.latencyCrs", 30);
     private static final int SCALE_CRS = Integer.getInteger("bench.scaleCrs", 500);
     private static final int IDLE_SECONDS = Integer.getInteger("bench.idleSeconds", 60);
+    /** bench.only=startup measures only the start-up (a quick check; the report files are left alone). */
+    private static final boolean STARTUP_ONLY = "startup".equals(System.getProperty("bench.only"));
+    /** The checkout, for bin/semantic-router-operator (the benchmark runs in test-envtest). */
+    private static final Path REPOSITORY = Path.of(System.getProperty("bench.repository", ".."));
 
     private final ApiServer api = ApiServer.dedicated("bench",
             config -> config.withTestDir(WideServiceRange.testDir().toString()));
@@ -39,15 +43,25 @@ public final class OperatorBenchmark {
         } finally {
             benchmark.api.stop();
         }
-        Path out = Path.of(System.getProperty("bench.out", "../bench"));
-        BenchReport.write(out, benchmark.figures);
+        if (STARTUP_ONLY) {
+            benchmark.figures.forEach(f -> System.out.printf("[bench] %s: min %.0f, median %.0f, max %.0f %s%n",
+                    f.name(), f.min(), f.median(), f.max(), f.unit()));
+            System.out.println("[bench] bench.only=startup: report files not written");
+        } else {
+            BenchReport.write(Path.of(System.getProperty("bench.out", "../bench")), benchmark.figures);
+        }
         System.exit(0);
     }
 
     private void runAll() throws Exception {
         Routers.installCrd(client);
-        figures.add(Figures.of("start-up: process start to first reconcile done", "ms",
-                new StartupMeasurement(api, client).measure(ROUNDS), 3000));
+        StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY).measure(ROUNDS);
+        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withArchive(), 3000));
+        figures.add(Figures.of("start-up without the class-data archive", "ms", startup.withoutArchive(), Double.NaN));
+        figures.add(Figures.of("start-up, first run (writes the archive)", "ms", List.of(startup.trainingStart()), Double.NaN));
+        if (STARTUP_ONLY) {
+            return;
+        }
         try (ReconcileClock clock = new ReconcileClock(client);
              WriteCounter writes = new WriteCounter(client);
              OperatorUnderTest operator = OperatorUnderTest.start(client, o -> o.withWorkers(4).withPorts(-1, -1))) {
@@ -68,7 +82,7 @@ public final class OperatorBenchmark {
         int before = clock.count();
         List<String> namespaces = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            namespaces.add(api.newNamespace("bench-scale"));
+            namespaces.add(BenchRouters.namespaceWithBackend(api, client, "bench-scale"));
         }
         ExecutorService creators = Executors.newFixedThreadPool(8);
         long start = System.nanoTime();
@@ -105,7 +119,7 @@ public final class OperatorBenchmark {
     private void latency(ReconcileClock clock) throws InterruptedException {
         List<Double> samples = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            String namespace = api.newNamespace("bench-latency");
+            String namespace = BenchRouters.namespaceWithBackend(api, client, "bench-latency");
             List<long[]> created = new ArrayList<>();
             for (int i = 0; i < LATENCY_CRS; i++) {
                 long paceUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
