@@ -25,6 +25,7 @@ final class DiscoveryLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryLoop.class);
 
     private final KubernetesClient client;
+    private final ApiDiscovery apiDiscovery;
     private final InformerClusterView view;
     private final BooleanSupplier watchNewKinds;
     private final Runnable onNewKinds;
@@ -42,8 +43,10 @@ final class DiscoveryLoop implements AutoCloseable {
      * @param watchNewKinds starts informers for served kinds; returns whether any was started
      * @param onNewKinds    called after discovery changed and new informers were started
      */
-    DiscoveryLoop(KubernetesClient client, InformerClusterView view, BooleanSupplier watchNewKinds, Runnable onNewKinds) {
+    DiscoveryLoop(KubernetesClient client, ApiDiscovery apiDiscovery, InformerClusterView view, BooleanSupplier watchNewKinds,
+                  Runnable onNewKinds) {
         this.client = client;
+        this.apiDiscovery = apiDiscovery;
         this.view = view;
         this.watchNewKinds = watchNewKinds;
         this.onNewKinds = onNewKinds;
@@ -64,7 +67,7 @@ final class DiscoveryLoop implements AutoCloseable {
     }
 
     synchronized void refresh() {
-        ServedApis apis = ServedApis.discover(client, view.apis());
+        ServedApis apis = apiDiscovery.discover(view.apis());
         boolean changed = !apis.equals(view.apis());
         view.useApis(apis);
         Platform detected = Platform.detect(view);

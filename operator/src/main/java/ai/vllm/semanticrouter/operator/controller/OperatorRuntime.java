@@ -47,16 +47,20 @@ public final class OperatorRuntime implements AutoCloseable {
     private final CompositionReloader reloader;
 
     /**
-     * Loads the compositions on this thread while {@code connecting} completes on another: on a cold
-     * JVM these are the two slowest steps of a start, and they share nothing.
+     * Loads the compositions on this thread while {@code connecting} completes, and the first API
+     * discovery runs, on others: on a cold JVM these are the slowest steps of a start, and they share
+     * nothing.
      */
     private OperatorRuntime(CompletableFuture<KubernetesClient> connecting, OperatorOptions options) {
         this.options = options;
         this.reloader = new CompositionReloader(options.compositionDirs(), registry, directories -> catalog(options, directories),
                 this::onCompositionsReloaded,
                 errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
+        CompletableFuture<ApiDiscovery> discovering = connecting.thenApplyAsync(
+                connected -> new ApiDiscovery(connected).prime(), OperatorRuntime::onStartThread);
         CompositionSet compositions = reloader.start(RELOAD_INTERVAL).set();
-        this.client = connected(connecting);
+        this.client = awaited(connecting);
+        ApiDiscovery apiDiscovery = awaited(discovering);
         ControllerMetrics metrics = new ControllerMetrics(registry);
         this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics);
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
@@ -66,7 +70,7 @@ public final class OperatorRuntime implements AutoCloseable {
                 options.identity(), Clock.systemUTC());
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
         this.controller = new Controller(queue, reconciler::reconcile, metrics);
-        this.discovery = new DiscoveryLoop(client, view, this::watchAll, this::enqueueAll);
+        this.discovery = new DiscoveryLoop(client, apiDiscovery, view, this::watchAll, this::enqueueAll);
     }
 
     /** Starts the operator against the client's cluster. */
@@ -84,9 +88,16 @@ public final class OperatorRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private KubernetesClient connected(CompletableFuture<KubernetesClient> connecting) {
+    private static void onStartThread(Runnable task) {
+        Thread thread = new Thread(task, "api-discovery-first");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The result of a start-up step run beside the composition load; its failure stops the start. */
+    private <T> T awaited(CompletableFuture<T> step) {
         try {
-            return connecting.join();
+            return step.join();
         } catch (CompletionException e) {
             reloader.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -100,12 +100,11 @@ public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext
                 return; // the group version is gone
             }
             unreadable.add(groupVersion);
-            keepPrevious(groupVersion, previous, resources, e);
+            keepPrevious(groupVersion, previous, resources,
+                    e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : String.valueOf(e.getMessage()));
             return;
         }
-        if (previous.unreadable().contains(groupVersion)) {
-            LOG.info("API group version {} answers again", groupVersion);
-        }
+        noteAnswering(groupVersion, previous);
         if (list == null || list.getResources() == null) {
             return; // 404: the group version is gone
         }
@@ -117,8 +116,16 @@ public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext
         }
     }
 
-    private static void keepPrevious(String groupVersion, ServedApis previous,
-                                     Map<Kind, ResourceDefinitionContext> resources, KubernetesClientException e) {
+    /** Logs, once, that a group version that could not be read answers again. */
+    static void noteAnswering(String groupVersion, ServedApis previous) {
+        if (previous.unreadable().contains(groupVersion)) {
+            LOG.info("API group version {} answers again", groupVersion);
+        }
+    }
+
+    /** Copies the group version's kinds from {@code previous}, logging the outage once (WARN) and then at DEBUG. */
+    static void keepPrevious(String groupVersion, ServedApis previous,
+                             Map<Kind, ResourceDefinitionContext> resources, String error) {
         int kept = 0;
         for (Map.Entry<Kind, ResourceDefinitionContext> entry : previous.resources().entrySet()) {
             if (entry.getKey().apiVersion().equals(groupVersion)) {
@@ -126,7 +133,6 @@ public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext
                 kept++;
             }
         }
-        String error = e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : String.valueOf(e.getMessage());
         if (previous.unreadable().contains(groupVersion)) {
             // Already reported when it started failing: one WARN per outage, not one per round.
             LOG.debug("API group version {} still cannot be read ({}); keeping {} kinds", groupVersion, error, kept);
