@@ -13,6 +13,8 @@ import dev.cel.runtime.CelRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * A CEL expression compiled once at load time (the language Kubernetes uses for validation rules),
@@ -27,6 +29,10 @@ public final class CelExpression {
             .addVar("self", SimpleType.DYN)
             .build();
 
+    /** Distinct texts kept compiled; beyond it (generated expressions?) each compile is fresh. */
+    private static final int COMPILED_LIMIT = 4096;
+    private static final ConcurrentMap<String, CelExpression> COMPILED = new ConcurrentHashMap<>();
+
     private final String source;
     private final CelRuntime.Program program;
 
@@ -35,8 +41,30 @@ public final class CelExpression {
         this.program = program;
     }
 
-    /** Compiles; throws {@link CelCompileException} with CEL's own message when the text is not valid CEL. */
+    /**
+     * Compiles; throws {@link CelCompileException} with CEL's own message when the text is not valid CEL.
+     * Compiled expressions are immutable and shared by text: the same condition in several templates,
+     * a reload of unchanged files or a second operator in the same JVM compiles it once (on a cold JVM
+     * each CEL type check costs milliseconds).
+     */
     public static CelExpression compile(String source) {
+        CelExpression known = COMPILED.get(source);
+        if (known != null) {
+            return known;
+        }
+        CelExpression compiled = compileNow(source);
+        if (COMPILED.size() < COMPILED_LIMIT) {
+            COMPILED.putIfAbsent(source, compiled);
+        }
+        return compiled;
+    }
+
+    /** Drops the shared compiled expressions, so that the next compiles do the work (for benchmarks). */
+    public static void forgetCompiled() {
+        COMPILED.clear();
+    }
+
+    private static CelExpression compileNow(String source) {
         try {
             CelAbstractSyntaxTree ast = CEL.compile(source).getAst();
             return new CelExpression(source, CEL.createProgram(ast));

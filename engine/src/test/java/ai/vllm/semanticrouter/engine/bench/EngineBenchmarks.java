@@ -6,6 +6,7 @@ import ai.vllm.semanticrouter.engine.CompositionSource;
 import ai.vllm.semanticrouter.engine.LoadResult;
 import ai.vllm.semanticrouter.engine.RenderResult;
 import ai.vllm.semanticrouter.engine.Renderer;
+import ai.vllm.semanticrouter.engine.cel.CelExpression;
 import ai.vllm.semanticrouter.engine.path.FieldPath;
 import ai.vllm.semanticrouter.engine.path.FieldWriter;
 import ai.vllm.semanticrouter.engine.path.WriteMode;
@@ -109,6 +110,7 @@ public class EngineBenchmarks {
     @Measurement(iterations = 20)
     @Warmup(iterations = 3)
     public LoadResult loadAndValidate() {
+        CelExpression.forgetCompiled(); // every CEL text compiled again, as on a first load
         return CompositionLoader.create().load(sources);
     }
 

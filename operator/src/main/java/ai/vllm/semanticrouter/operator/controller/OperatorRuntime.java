@@ -41,6 +41,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final Controller controller;
     private final DiscoveryLoop discovery;
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
+    private final StartupTimeline timeline = new StartupTimeline();
     private HttpEndpoints http;
     private Leadership leadership;
     private volatile boolean closing;
@@ -58,7 +59,10 @@ public final class OperatorRuntime implements AutoCloseable {
                 errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
         CompletableFuture<ApiDiscovery> discovering = connecting.thenApplyAsync(
                 connected -> new ApiDiscovery(connected).prime(), OperatorRuntime::onStartThread);
+        connecting.thenRun(() -> timeline.finished("client"));
+        discovering.thenRun(() -> timeline.finished("first API discovery"));
         CompositionSet compositions = reloader.start(RELOAD_INTERVAL).set();
+        timeline.finished("compositions");
         this.client = awaited(connecting);
         ApiDiscovery apiDiscovery = awaited(discovering);
         ControllerMetrics metrics = new ControllerMetrics(registry);
@@ -120,6 +124,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
     private void begin() {
         discovery.start(options.discoveryInterval());
+        timeline.finished("informers started");
         if (options.metricsPort() >= 0 && options.healthPort() >= 0) {
             http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
         }
@@ -153,7 +158,9 @@ public final class OperatorRuntime implements AutoCloseable {
                 return;
             }
         }
+        timeline.finished("informer caches synced");
         controller.start(options.workers());
+        LOG.info("Start-up steps finished at: {}", timeline.summary());
     }
 
     /** Watches the CR, every produced kind (managed objects only), Services, InferenceServices, StorageClasses. */
