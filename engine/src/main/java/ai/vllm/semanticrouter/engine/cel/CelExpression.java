@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * A CEL expression compiled once at load time (the language Kubernetes uses for validation rules),
@@ -35,10 +36,12 @@ public final class CelExpression {
 
     private final String source;
     private final CelRuntime.Program program;
+    private final DirectCondition direct;
 
-    private CelExpression(String source, CelRuntime.Program program) {
+    private CelExpression(String source, CelRuntime.Program program, DirectCondition direct) {
         this.source = source;
         this.program = program;
+        this.direct = direct;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class CelExpression {
     private static CelExpression compileNow(String source) {
         try {
             CelAbstractSyntaxTree ast = CEL.compile(source).getAst();
-            return new CelExpression(source, CEL.createProgram(ast));
+            return new CelExpression(source, CEL.createProgram(ast), DirectCondition.of(ast.getExpr()));
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (dev.cel.common.CelException e) {
@@ -93,6 +96,16 @@ public final class CelExpression {
     /** Evaluates an expression that must give a bool. */
     public boolean test(Map<String, JsonNode> variables) {
         return bool(evaluate(variables));
+    }
+
+    /**
+     * The bool result computed directly on the JSON trees when the expression's shape and the values
+     * allow it ({@link DirectCondition}); null when CEL itself must evaluate.
+     *
+     * @param variables a variable's JSON tree by name (null when unbound)
+     */
+    Boolean testDirectly(Function<String, JsonNode> variables) {
+        return direct == null ? null : direct.test(variables);
     }
 
     /** Evaluates with variables already converted by {@link CelBindings}; must give a bool. */

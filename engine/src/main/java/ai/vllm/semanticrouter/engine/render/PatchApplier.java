@@ -43,7 +43,7 @@ final class PatchApplier {
 
     private static boolean conditionHolds(Patch patch, Scope scope) {
         try {
-            return patch.condition().testBound(scope.cel().conditionVariables(scope.composite(), scope.environment()));
+            return scope.cel().holds(patch.condition(), scope.composite(), scope.environment());
         } catch (IllegalStateException e) {
             throw new PatchFailure(patch.origin().describe(), target(patch).toString(), e.getMessage());
         }

@@ -32,7 +32,7 @@ public final class TemplateRenderer {
                                  CelBindings cel) {
         try {
             if (template.condition() != null
-                    && !template.condition().testBound(cel.conditionVariables(composite, environment))) {
+                    && !cel.holds(template.condition(), composite, environment)) {
                 return new Outcome(null, null, null);
             }
         } catch (IllegalStateException e) {
