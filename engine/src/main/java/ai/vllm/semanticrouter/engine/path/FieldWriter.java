@@ -35,7 +35,11 @@ public final class FieldWriter {
         PathSegment segment = segments.get(at);
         if (segment instanceof PathSegment.Key key) {
             ObjectNode object = node != null && node.isObject() ? (ObjectNode) node : NODES.objectNode();
-            object.set(key.name(), write(object.get(key.name()), segments, at + 1, value, mode, path));
+            JsonNode existing = object.get(key.name());
+            JsonNode written = write(existing, segments, at + 1, value, mode, path);
+            if (written != existing) {
+                object.set(key.name(), written);
+            }
             return object;
         }
         if (segment instanceof PathSegment.Index index) {

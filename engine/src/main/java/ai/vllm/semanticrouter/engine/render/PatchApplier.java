@@ -149,10 +149,8 @@ final class PatchApplier {
 
     private static void trace(Scope scope, String field, Patch patch) {
         if (scope.trace() != null) {
-            String label = patch.origin().patchSet().isEmpty() ? patch.origin().description()
-                    : patch.origin().description() + " (patchSet " + patch.origin().patchSet() + ")";
             scope.trace().add(new TraceEntry(scope.resourceName(), field, patch.origin().origin(), patch.origin().line(),
-                    label));
+                    patch.origin().traceLabel()));
         }
     }
 }

@@ -1,10 +1,17 @@
 package ai.vllm.semanticrouter.engine.transform;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Deterministic JSON text of a value: keys sorted, no whitespace. */
 public final class Json {
@@ -15,11 +22,49 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The value's JSON text with object keys sorted (as Jackson's ORDER_MAP_ENTRIES_BY_KEYS sorts a map),
+     * written straight from the tree; scalars other than strings, bools, nulls and ints are written as
+     * Jackson writes them once converted to plain Java values, so the text (and every hash of it) is
+     * the same as it always was.
+     */
     public static String canonical(JsonNode value) {
-        try {
-            return SORTED.writeValueAsString(SORTED.treeToValue(value, Object.class));
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = SORTED.getFactory().createGenerator(out)) {
+            write(generator, value);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                write(generator, node.get(name));
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                write(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (node.isTextual()) {
+            generator.writeString(node.textValue());
+        } else if (node.isBoolean()) {
+            generator.writeBoolean(node.booleanValue());
+        } else if (node.isNull() || node.isMissingNode()) {
+            generator.writeNull();
+        } else if (node.isInt() || node.isLong() || node.isShort()) {
+            generator.writeNumber(node.longValue());
+        } else {
+            generator.writeRawValue(SORTED.writeValueAsString(SORTED.treeToValue(node, Object.class)));
         }
     }
 

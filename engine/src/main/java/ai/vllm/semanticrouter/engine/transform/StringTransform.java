@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /** String transforms: Format, Convert, TrimPrefix, TrimSuffix, Regexp (with a group) and Join. */
 public record StringTransform(Kind kind, String argument, Pattern regexp, int group) implements Transform {
 
+    private static final Pattern VERB = Pattern.compile("%(-?\\d*)([a-zA-Z%])");
+
     public enum Kind { FORMAT, TO_UPPER, TO_LOWER, TO_BASE64, FROM_BASE64, TO_JSON, TO_SHA256, TRIM_PREFIX, TRIM_SUFFIX, REGEXP, JOIN }
 
     @Override
@@ -40,20 +42,55 @@ public record StringTransform(Kind kind, String argument, Pattern regexp, int gr
     /** Go-like formatting: %s and %v print the value (JSON for objects and arrays), %d an integer. */
     public static String format(String fmt, List<JsonNode> values) {
         List<Object> arguments = new ArrayList<>();
-        Matcher verbs = Pattern.compile("%(-?\\d*)([a-zA-Z%])").matcher(fmt);
+        Matcher verbs = VERB.matcher(fmt);
         int index = 0;
+        int consumed = 0;
+        boolean plain = true;
         while (verbs.find()) {
             char verb = verbs.group(2).charAt(0);
+            consumed += verb == '%' ? 2 : 1;
             if (verb == '%') {
+                plain &= verbs.group(1).isEmpty();
                 continue;
             }
             if (index >= values.size()) {
                 throw new TransformException("format '" + fmt + "' has more verbs than the " + values.size() + " value(s) given");
             }
             JsonNode value = values.get(index++);
+            plain &= verbs.group(1).isEmpty() && (verb == 's' || verb == 'v' || verb == 'd');
             arguments.add(verb == 'd' ? integer(value) : value.isValueNode() ? value.asText() : Json.canonical(value));
         }
+        if (plain && percentSigns(fmt) == consumed) {
+            return substitute(fmt, arguments);
+        }
         return String.format(java.util.Locale.ROOT, fmt.replace("%v", "%s"), arguments.toArray());
+    }
+
+    private static int percentSigns(String fmt) {
+        int count = 0;
+        for (int i = fmt.indexOf('%'); i >= 0; i = fmt.indexOf('%', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * What String.format gives for a format of only %s, %v, %d and %% without widths or flags, without
+     * parsing the format again (a render formats dozens of names).
+     */
+    private static String substitute(String fmt, List<Object> arguments) {
+        StringBuilder out = new StringBuilder(fmt.length() + 32);
+        int next = 0;
+        for (int i = 0; i < fmt.length(); i++) {
+            char c = fmt.charAt(i);
+            if (c == '%') {
+                char verb = fmt.charAt(++i);
+                out.append(verb == '%' ? "%" : String.valueOf(arguments.get(next++)));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static long integer(JsonNode value) {
