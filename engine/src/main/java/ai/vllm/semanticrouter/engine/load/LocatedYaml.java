@@ -79,7 +79,7 @@ public final class LocatedYaml {
     private static ObjectNode readObject(JsonParser parser, Map<JsonNode, int[]> locations) throws IOException {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            String name = parser.currentName();
+            String name = parser.currentName().intern(); // as path keys are: lookups compare by identity
             object.set(name, read(parser, parser.nextToken(), locations));
         }
         return object;

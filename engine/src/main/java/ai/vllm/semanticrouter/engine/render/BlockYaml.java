@@ -121,8 +121,8 @@ final class BlockYaml {
     }
 
     private static String text(String text, int column) {
-        if (column + text.length() > MAX_WIDTH) {
-            throw UNSUPPORTED;
+        if (column + text.length() > MAX_WIDTH && text.indexOf(' ') >= 0) {
+            throw UNSUPPORTED; // the YAML writer would fold it at a space
         }
         if (reserved(text)) {
             String lower = text.toLowerCase();

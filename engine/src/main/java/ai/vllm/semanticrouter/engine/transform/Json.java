@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.engine.transform;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Deterministic JSON text of a value: keys sorted, no whitespace. */
@@ -36,6 +42,29 @@ public final class Json {
             throw new IllegalStateException("cannot write JSON", e);
         }
         return out.toString();
+    }
+
+    /**
+     * The hex SHA-256 of the UTF-8 bytes of {@link #canonical}, written straight into the digest
+     * (a config hash need not build the text).
+     */
+    public static String canonicalSha256(JsonNode value) {
+        MessageDigest digest = sha256();
+        try (JsonGenerator generator = SORTED.getFactory().createGenerator(new DigestOutputStream(
+                OutputStream.nullOutputStream(), digest), JsonEncoding.UTF8)) {
+            write(generator, value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {

@@ -30,7 +30,7 @@ public record StringTransform(Kind kind, String argument, Pattern regexp, int gr
             case TO_BASE64 -> Base64.getEncoder().encodeToString(text(input).getBytes(StandardCharsets.UTF_8));
             case FROM_BASE64 -> fromBase64(text(input));
             case TO_JSON -> Json.canonical(input);
-            case TO_SHA256 -> sha256(input.isValueNode() ? input.asText() : Json.canonical(input));
+            case TO_SHA256 -> input.isValueNode() ? sha256(input.asText()) : Json.canonicalSha256(input);
             case TRIM_PREFIX -> text(input).startsWith(argument) ? text(input).substring(argument.length()) : text(input);
             case TRIM_SUFFIX -> text(input).endsWith(argument)
                     ? text(input).substring(0, text(input).length() - argument.length()) : text(input);

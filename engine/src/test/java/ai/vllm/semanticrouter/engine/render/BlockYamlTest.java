@@ -25,7 +25,10 @@ class BlockYamlTest {
             "qwen3.team.svc.cluster.local", "true", "True", "TRUE", "tRue", "no", "Off", "null", "y", "N", "0.8", "42",
             "1.2.3", "10Gi", "-lead", "_x", "/app/config", "a b", "You are a math expert", "x: y", "a #b", "",
             " lead", "trail ", "two  spaces", "line\nbreak", "quote\"d", "it's", "50%", "a@b.c", "otel-collector.observability.svc:4317", "a:b:c", "x:", "a: b", "a :b", "http://x.y:80/p", "f(x)", "f (x)", "x (y) z", "(x)", "12345678901234567890", "3.", ".5", "1.5", "k=v", "~",
-            "a very long sentence with many words that will certainly go beyond the eighty column line width");
+            "a very long sentence with many words that will certainly go beyond the eighty column line width",
+            "models/category_classifier_modernbert-base_model/category_mapping.json",
+            "models/pii_classifier_modernbert-base_presidio_token_model/pii_type_mapping.json_and_a_longer_tail_beyond_eighty",
+            "short then models/pii_classifier_modernbert-base_presidio_token_model/pii_type_mapping.json");
 
     @Test
     void answersExactlyWhatJacksonWritesOrNothing() throws Exception {
@@ -52,6 +55,9 @@ class BlockYamlTest {
                 categories:
                   - name: math
                     model_scores: [{model: qwen3, score: 1.0, use_reasoning: true}]
+                classifier:
+                  pii_model:
+                    pii_mapping_path: models/pii_classifier_modernbert-base_presidio_token_model/pii_type_mapping.json
                 empty: {}
                 none: []
                 version: "1.0"

@@ -29,8 +29,9 @@ class CanonicalJsonTest {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {
             JsonNode tree = tree(random, 0);
-            assertThat(Json.canonical(tree)).as(tree.toString())
-                    .isEqualTo(BEFORE.writeValueAsString(BEFORE.treeToValue(tree, Object.class)));
+            String before = BEFORE.writeValueAsString(BEFORE.treeToValue(tree, Object.class));
+            assertThat(Json.canonical(tree)).as(tree.toString()).isEqualTo(before);
+            assertThat(Json.canonicalSha256(tree)).as("hash of " + tree).isEqualTo(StringTransform.sha256(before));
         }
     }
 
