@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Faults the operator must survive: a leader that goes away, another writer fighting over a field we
  * own, and the quiet after convergence, where "no writes" is counted with watches on every managed
  * kind, the routers and Events. Durations are system properties so CI can shorten them:
- * it.idleSeconds (60; the suite passes 10), it.stormSeconds (20), it.quietSeconds (6).
+ * it.idleSeconds (60, as the suite runs it), it.stormSeconds (20), it.quietSeconds (6).
  */
 class FaultsIT {
     private static final ApiServer API = ApiServer.shared();
