@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +52,7 @@ class ApiServerRestartIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theOperatorReconnectsAndConvergesWithoutRewritingWhatWasConverged() {
         assertThat(operator.runtime().platform()).isEqualTo(Platform.OPENSHIFT);
         String namespace = api.newNamespace("restart");
@@ -62,6 +64,20 @@ class ApiServerRestartIT {
         Deployment before = client.apps().deployments().inNamespace(namespace).withName("full-router").get();
 
         Duration downtime = api.restart();
+        long back = System.nanoTime();
+        client.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName("full-router")
+                .edit(router -> {
+                    ((Map<String, Object>) ((Map<String, Object>) router.getAdditionalProperties().get("spec"))
+                            .get("podDisruptionBudget")).put("maxUnavailable", 2);
+                    return router;
+                });
+        await("the CR changed after the restart converges within 10 s of the server being back")
+                .atMost(Duration.ofSeconds(10).minusNanos(System.nanoTime() - back)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Routers.reconciled(routers.get(namespace, "full-router"))
+                        && Integer.valueOf(2).equals(client.policy().v1().podDisruptionBudget().inNamespace(namespace)
+                        .withName("full-router").get().getSpec().getMaxUnavailable().getIntVal()));
+        System.out.printf("[restart] API server down %d ms; the changed CR converged %d ms after it was back%n",
+                downtime.toMillis(), (System.nanoTime() - back) / 1_000_000);
 
         GenericKubernetesResource later = routers.fromResource("routers/full-featured.yaml", namespace);
         later.getMetadata().setName("created-after-restart");
