@@ -65,7 +65,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         var scoped = namespace != null && resource.get().isNamespaceScoped()
                 ? operation.inNamespace(namespace) : operation.inAnyNamespace();
         var filtered = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
-        SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis);
+        SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis)
+                .itemStore(new LeanItemStore());
         informer.addEventHandler(handler(kind));
         informers.put(kind, informer);
         if (labelSelector == null) {
