@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.operator.LogCapture;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
@@ -8,10 +9,7 @@ import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -146,9 +144,9 @@ class ServedApisTest {
             throw new KubernetesClientException("service unavailable", 503, null);
         });
 
-        String firstLog = capturedLog(() -> discover(before));
+        String firstLog = LogCapture.stderrOf(() -> discover(before));
         ServedApis failing = discover(before);
-        String secondLog = capturedLog(() -> discover(failing));
+        String secondLog = LogCapture.stderrOf(() -> discover(failing));
 
         assertThat(firstLog.lines().filter(line -> line.contains("WARN"))).hasSize(1);
         assertThat(firstLog).contains("WARN").contains("route.openshift.io/v1").contains("HTTP 503")
@@ -177,17 +175,5 @@ class ServedApisTest {
                 .addNewResource().withName(plural + "/status").withKind(kind).withNamespaced(true).withVerbs("get", "patch")
                 .endResource()
                 .build();
-    }
-
-    private static String capturedLog(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (PrintStream stream = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setErr(stream);
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

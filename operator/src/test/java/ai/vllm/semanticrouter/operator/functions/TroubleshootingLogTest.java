@@ -1,11 +1,9 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.LogCapture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static ai.vllm.semanticrouter.operator.functions.Objects.yaml;
@@ -32,7 +30,7 @@ class TroubleshootingLogTest {
 
     @Test
     void discoveryFailuresAreLoggedWithTheWordsOfTheGuide() {
-        String log = capturedLog(() -> new BackendDiscovery(StaticClusterView.of(List.of())).discover(CR));
+        String log = LogCapture.stderrOf(() -> new BackendDiscovery(StaticClusterView.of(List.of())).discover(CR));
 
         assertThat(log).contains("Failed to discover backend").contains("llama3-8b-endpoint").contains("llama-405b-endpoint")
                 .contains("No backends found");
@@ -44,17 +42,5 @@ class TroubleshootingLogTest {
                 .isEqualTo("Detected OpenShift platform - will use OpenShift-compatible security contexts");
         assertThat(Platform.KUBERNETES.detectionMessage())
                 .isEqualTo("Detected standard Kubernetes platform - will use standard security contexts");
-    }
-
-    private static String capturedLog(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (PrintStream stream = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setErr(stream);
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
