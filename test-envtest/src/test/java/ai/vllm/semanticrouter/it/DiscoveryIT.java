@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
@@ -48,7 +47,7 @@ class DiscoveryIT {
     void kserveEndpointIsThePredictorServiceOnPort8443() throws Exception {
         String namespace = API.newNamespace("kserve");
         CLIENT.genericKubernetesResources(FakeBackends.INFERENCE_SERVICES).inNamespace(namespace).resource(
-                inferenceService("llama-3-8b", namespace)).create();
+                FakeBackends.inferenceService("llama-3-8b", namespace)).create();
         CLIENT.services().inNamespace(namespace).resource(service("llama-3-8b-predictor", Map.of(), 8443)).create();
         GenericKubernetesResource router = routers.create(routers.sample("simple", namespace));
         String name = router.getMetadata().getName();
@@ -196,15 +195,6 @@ class DiscoveryIT {
     private static Service service(String name, Map<String, String> labels, int port) {
         return new ServiceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
                 .withNewSpec().addNewPort().withName("http").withPort(port).endPort().endSpec().build();
-    }
-
-    private static GenericKubernetesResource inferenceService(String name, String namespace) {
-        GenericKubernetesResource isvc = new GenericKubernetesResource();
-        isvc.setApiVersion("serving.kserve.io/v1beta1");
-        isvc.setKind("InferenceService");
-        isvc.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        isvc.setAdditionalProperty("spec", Map.of("predictor", Map.of("model", Map.of("modelFormat", Map.of("name", "vllm")))));
-        return isvc;
     }
 
     @SuppressWarnings("unchecked")

@@ -77,7 +77,8 @@ public final class FakeBackends {
         }
     }
 
-    private static GenericKubernetesResource inferenceService(String name, String namespace) {
+    /** A minimal KServe InferenceService (a vLLM predictor) named {@code name}. */
+    public static GenericKubernetesResource inferenceService(String name, String namespace) {
         GenericKubernetesResource isvc = new GenericKubernetesResource();
         isvc.setApiVersion("serving.kserve.io/v1beta1");
         isvc.setKind("InferenceService");
