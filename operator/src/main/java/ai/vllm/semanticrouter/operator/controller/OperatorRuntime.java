@@ -58,7 +58,7 @@ public final class OperatorRuntime implements AutoCloseable {
                 this::onCompositionsReloaded,
                 errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
         CompletableFuture<ApiDiscovery> discovering = connecting.thenApplyAsync(
-                connected -> new ApiDiscovery(connected).prime(), OperatorRuntime::onStartThread);
+                connected -> new ApiDiscovery(connected).prime(), task -> onStartThread("api-discovery-first", task));
         connecting.thenRun(() -> timeline.finished("client"));
         discovering.thenRun(() -> timeline.finished("first API discovery"));
         CompositionSet compositions = reloader.start(RELOAD_INTERVAL).set();
@@ -92,8 +92,9 @@ public final class OperatorRuntime implements AutoCloseable {
         return runtime;
     }
 
-    private static void onStartThread(Runnable task) {
-        Thread thread = new Thread(task, "api-discovery-first");
+    /** Runs a start-up task on a daemon thread of its own. */
+    private static void onStartThread(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -129,7 +130,8 @@ public final class OperatorRuntime implements AutoCloseable {
             http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
         }
         if (options.leaderElection()) {
-            leadership = Leadership.start(client, options, this::startWorkers);
+            // Waiting for the caches must not hold up the elector's thread, which renews the lease.
+            leadership = Leadership.start(client, options, () -> onStartThread("start-workers", this::startWorkers));
             leadership.lost().thenRun(() -> {
                 if (!closing) {
                     leadershipLost.complete(null);
