@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +25,12 @@ import java.util.function.BooleanSupplier;
  */
 final class DiscoveryLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryLoop.class);
+    /** How long after a round that missed served kinds the confirming round runs. */
+    static final Duration CONFIRM_DELAY = Duration.ofSeconds(2);
 
     private final KubernetesClient client;
     private final ApiDiscovery apiDiscovery;
+    private final VanishingKinds vanishing = new VanishingKinds();
     private final InformerClusterView view;
     private final BooleanSupplier watchNewKinds;
     private final Runnable onNewKinds;
@@ -67,8 +72,17 @@ final class DiscoveryLoop implements AutoCloseable {
     }
 
     synchronized void refresh() {
-        ServedApis apis = apiDiscovery.discover(view.apis());
-        boolean changed = !apis.equals(view.apis());
+        ServedApis before = view.apis();
+        ServedApis apis = vanishing.confirm(before, apiDiscovery.discover(before));
+        if (vanishing.awaitingConfirmation() && !closed) {
+            LOG.info("API discovery misses {}; keeping them until a second round {} from now confirms it",
+                    vanishing.awaiting(), CONFIRM_DELAY);
+            timer.schedule(this::refreshSafely, CONFIRM_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        boolean changed = !apis.equals(before);
+        if (changed && !before.resources().isEmpty()) {
+            logChange(before, apis);
+        }
         view.useApis(apis);
         Platform detected = Platform.detect(view);
         if (detected != platform) {
@@ -77,6 +91,15 @@ final class DiscoveryLoop implements AutoCloseable {
         }
         if (watchNewKinds.getAsBoolean() && changed) {
             onNewKinds.run();
+        }
+    }
+
+    /** e.g. "API discovery changed: 2 kinds added (gateway.networking.k8s.io/v1 HTTPRoute, ...), 0 removed" */
+    private static void logChange(ServedApis before, ServedApis after) {
+        List<String> added = after.resources().keySet().stream().filter(k -> !before.serves(k)).map(Kind::toString).sorted().toList();
+        List<String> removed = before.resources().keySet().stream().filter(k -> !after.serves(k)).map(Kind::toString).sorted().toList();
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            LOG.info("API discovery changed: {} kinds added {}, {} removed {}", added.size(), added, removed.size(), removed);
         }
     }
 

@@ -78,6 +78,28 @@ public record ServedApis(Set<String> groups, Map<Kind, ResourceDefinitionContext
         return new ServedApis(groups, resources, unreadable);
     }
 
+    /**
+     * Value equality: fabric8's {@link ResourceDefinitionContext} has none, so two rounds that found
+     * the same APIs compare their kinds' group, version, plural and scope.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServedApis that && groups.equals(that.groups) && unreadable.equals(that.unreadable)
+                && signature().equals(that.signature());
+    }
+
+    @Override
+    public int hashCode() {
+        return groups.hashCode() * 31 + resources.keySet().hashCode();
+    }
+
+    private Map<Kind, String> signature() {
+        Map<Kind, String> signature = new HashMap<>();
+        resources.forEach((kind, context) -> signature.put(kind, context.getGroup() + "/" + context.getVersion() + "/"
+                + context.getPlural() + "/" + context.isNamespaceScoped()));
+        return signature;
+    }
+
     public boolean servesGroup(String group) {
         return groups.contains(group);
     }

@@ -75,6 +75,17 @@ class ApiDiscoveryTest {
     }
 
     @Test
+    void twoRoundsThatFoundTheSameApisAreEqual() {
+        ServedApis first = discovery.discover(null);
+        ServedApis second = discovery.discover(first);
+        documents.put("/apis", withFreshness("/apis", "apps", "Stale"));
+        ServedApis stale = discovery.discover(second);
+
+        assertThat(second).isEqualTo(first).hasSameHashCodeAs(first);
+        assertThat(stale).as("a stale group version is a change").isNotEqualTo(second);
+    }
+
+    @Test
     void aStaleGroupVersionKeepsItsPreviousKinds() {
         ServedApis before = discovery.discover(null);
         documents.put("/apis", withFreshness("/apis", "apps", "Stale"));
