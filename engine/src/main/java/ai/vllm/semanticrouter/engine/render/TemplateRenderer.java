@@ -57,7 +57,8 @@ public final class TemplateRenderer {
     private static void serialize(ResourceTemplate template, JsonNode object) {
         for (Serialization serialization : template.serializations()) {
             Optional<JsonNode> value = serialization.path().read(object);
-            value.ifPresent(v -> FieldWriter.write(object, serialization.path(),
+            // text already (a patch wrote the final text, or the base holds it): leave it as written
+            value.filter(v -> !v.isTextual()).ifPresent(v -> FieldWriter.write(object, serialization.path(),
                     TextNode.valueOf(Serializer.text(v, serialization.format())), WriteMode.REPLACE));
         }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * and a Normal event when it recovers: once per change, not on every reconcile.
  */
 final class ConditionEvents {
-    private static final List<String> WATCHED = List.of(Condition.BACKENDS_DISCOVERED, Condition.STORAGE_READY);
+    private static final List<String> WATCHED = List.of(Condition.BACKENDS_DISCOVERED, Condition.STORAGE_READY,
+            Condition.ROUTER_CONFIG_VALID);
 
     private final ClusterWriter writer;
 

@@ -10,6 +10,7 @@ import ai.vllm.semanticrouter.operator.apply.ObjectKey;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.status.Problem;
 import ai.vllm.semanticrouter.operator.status.StatusComputation;
 import ai.vllm.semanticrouter.operator.status.StatusInputs;
@@ -60,8 +61,11 @@ public final class Reconciler {
         List<Problem> problems = new ArrayList<>(renderProblems(cr, plan));
         Set<String> failedTemplates = plan.result().errors().stream()
                 .map(RenderError::resourceName).collect(Collectors.toCollection(HashSet::new));
+        Set<String> heldBack = heldBack(cr, plan, problems);
+        failedTemplates.addAll(heldBack);
         ApplyOutcome outcome = new ApplyRound(view, writer, cr, inventory)
-                .run(plan.intents().stream().map(RenderPass.Intent::object).toList(), failedTemplates);
+                .run(plan.intents().stream().filter(i -> !heldBack.contains(i.rendered().name()))
+                        .map(RenderPass.Intent::object).toList(), failedTemplates);
         problems.addAll(applyProblems(outcome));
         boolean statusWritten = writeStatus(cr, plan, outcome, problems);
         LOG.info("Reconciled semanticrouter={}/{} written={} unchanged={} pruned={} problems={} statusUpdated={}",
@@ -83,6 +87,23 @@ public final class Reconciler {
             writer.event(cr, ClusterWriter.EventType.Warning, Problem.RENDER_FAILED, error.format());
         }
         return problems;
+    }
+
+    /**
+     * The templates not rolled out because the router would refuse their config: what runs keeps
+     * running (neither applied nor pruned), and the problem is reported.
+     */
+    private static Set<String> heldBack(ObjectNode cr, RenderPass.Plan plan, List<Problem> problems) {
+        RouterConfig router = plan.environment().router();
+        if (!router.refused()) {
+            return Set.of();
+        }
+        String message = "config.yaml not rolled out, the router would refuse it: "
+                + String.join("; ", router.findings().refusals());
+        problems.add(new Problem(Problem.ROUTER_CONFIG_INVALID, message));
+        LOG.warn("Router config refused semanticrouter={}/{}: {}", cr.path("metadata").path("namespace").asText(),
+                cr.path("metadata").path("name").asText(), message);
+        return RouterConfig.ROLLOUT_TEMPLATES;
     }
 
     private static List<Problem> applyProblems(ApplyOutcome outcome) {

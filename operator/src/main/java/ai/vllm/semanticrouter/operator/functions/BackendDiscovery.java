@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Resolves {@code spec.vllmEndpoints} to addresses: KServe predictors, Llama Stack Services found by
- * labels (first by name, so the choice is stable), or named Services (which must exist and have the
- * port, when their namespace is watched). Failures are reported, never thrown: the reconcile goes on
- * with the backends that resolved.
+ * labels (first by name, so the choice is stable), or named Services. Failures are reported, never
+ * thrown: the reconcile goes on with the backends that resolved. A named Service is explicit
+ * configuration: it is always configured as written, and a Service that is missing or lacks the
+ * port (when its namespace is watched) is reported as a failure beside it.
  */
 public final class BackendDiscovery {
     public static final String INFERENCE_SERVICE_API = "serving.kserve.io/v1beta1";
@@ -37,7 +38,14 @@ public final class BackendDiscovery {
         List<DiscoveryFailure> failures = new ArrayList<>();
         for (EndpointSpec endpoint : EndpointSpec.of(cr)) {
             Resolution resolution = resolve(endpoint, namespace);
-            if (resolution.endpoint() != null) {
+            if (resolution.endpoint() != null && resolution.problem() != null) {
+                resolved.add(resolution.endpoint());
+                failures.add(new DiscoveryFailure(endpoint, resolution.problem()));
+                LOG.warn("Failed to discover backend endpoint semanticrouter={}/{} endpoint={} type={}: {} "
+                                + "(configured as written: {}:{})", namespace, crName, endpoint.name(),
+                        endpoint.backend().type(), resolution.problem(), resolution.endpoint().address(),
+                        resolution.endpoint().port());
+            } else if (resolution.endpoint() != null) {
                 resolved.add(resolution.endpoint());
                 LOG.debug("Discovered backend endpoint semanticrouter={}/{} endpoint={} address={} port={}",
                         namespace, crName, endpoint.name(), resolution.endpoint().address(),
@@ -125,10 +133,10 @@ public final class BackendDiscovery {
         }
         Optional<ObjectNode> found = view.get("v1", "Service", serviceNamespace, service.name());
         if (found.isEmpty()) {
-            return Resolution.failed("Service " + serviceKey + " not found");
+            return resolved.withProblem("Service " + serviceKey + " not found");
         }
         String problem = portProblem(serviceKey, found.get().path("spec"), service.port());
-        return problem == null ? resolved : Resolution.failed(problem);
+        return problem == null ? resolved : resolved.withProblem(problem);
     }
 
     /** Why the Service does not take traffic on that port, or null. */
@@ -158,6 +166,11 @@ public final class BackendDiscovery {
 
         static Resolution failed(String problem) {
             return new Resolution(null, problem);
+        }
+
+        /** Configured anyway (explicit configuration), with the problem reported beside it. */
+        Resolution withProblem(String problem) {
+            return new Resolution(endpoint, problem);
         }
     }
 }

@@ -6,16 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code spec.vllmEndpoints[*]} entry of the CR. */
-public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend) {
+public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend,
+                           List<Lora> loras) {
+
+    public EndpointSpec {
+        loras = List.copyOf(loras);
+    }
+
+    /** A LoRA adapter served by the endpoint: {@code spec.vllmEndpoints[*].loras[*]}. */
+    public record Lora(String name, String description) {
+    }
 
     /** Every entry of {@code spec.vllmEndpoints}, in order; a weight of 0 or none counts as 1. */
     public static List<EndpointSpec> of(JsonNode cr) {
         List<EndpointSpec> endpoints = new ArrayList<>();
         for (JsonNode entry : cr.path("spec").path("vllmEndpoints")) {
             int weight = entry.path("weight").asInt(0);
+            List<Lora> loras = new ArrayList<>();
+            for (JsonNode lora : entry.path("loras")) {
+                if (!lora.path("name").asText("").isEmpty()) {
+                    loras.add(new Lora(lora.path("name").asText(), lora.path("description").asText("")));
+                }
+            }
             endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
                     entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
-                    Backend.parse(entry.path("backend"))));
+                    Backend.parse(entry.path("backend")), loras));
         }
         return endpoints;
     }

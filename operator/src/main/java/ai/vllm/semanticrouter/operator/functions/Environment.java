@@ -1,15 +1,16 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the functions computed for one CR: the environment the compositions read
- * ({@link #toJson()}), plus the discovery and storage details that status reports.
+ * ({@link #toJson()}), plus the discovery, storage and router-config details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage) {
+                          StorageVerdict storage, RouterConfig router) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -19,6 +20,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         ArrayNode endpoints = env.putArray("endpoints");
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
+        env.set("router", router.toJson());
         return env;
     }
 }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,7 @@ public final class EnvironmentFunctions {
     }
 
     public Environment compute(JsonNode cr, Platform platform) {
-        return new Environment(platform, GatewayMode.of(cr), discovery.discover(cr), storage.check(cr));
+        DiscoveryReport backends = discovery.discover(cr);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), RouterConfig.of(cr, backends));
     }
 }

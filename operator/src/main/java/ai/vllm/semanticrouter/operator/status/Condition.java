@@ -14,6 +14,7 @@ public record Condition(String type, boolean status, String reason, String messa
     public static final String DEGRADED = "Degraded";
     public static final String BACKENDS_DISCOVERED = "BackendsDiscovered";
     public static final String STORAGE_READY = "StorageReady";
+    public static final String ROUTER_CONFIG_VALID = "RouterConfigValid";
 
     public static Condition of(String type, boolean status, String reason, String message) {
         return new Condition(type, status, reason, message, 0, "");

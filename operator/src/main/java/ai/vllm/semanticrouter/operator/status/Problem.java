@@ -6,4 +6,5 @@ public record Problem(String reason, String message) {
     public static final String APPLY_FAILED = "ApplyFailed";
     public static final String PRUNE_FAILED = "PruneFailed";
     public static final String API_NOT_INSTALLED = "APINotInstalled";
+    public static final String ROUTER_CONFIG_INVALID = "RouterConfigInvalid";
 }

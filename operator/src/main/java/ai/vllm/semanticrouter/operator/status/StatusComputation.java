@@ -48,7 +48,8 @@ public final class StatusComputation {
                         : Condition.of(Condition.PROGRESSING, false, failures.get(0).reason(), failures.get(0).message()),
                 degraded(degradations),
                 backends(inputs.environment().discovery()),
-                storage(inputs.environment().storage()));
+                storage(inputs.environment().storage()),
+                RouterConfigCondition.of(inputs.environment().router()));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {

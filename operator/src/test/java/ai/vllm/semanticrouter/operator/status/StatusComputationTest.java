@@ -7,6 +7,7 @@ import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
+import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -138,8 +139,9 @@ class StatusComputationTest {
     }
 
     private static Environment fine(Platform platform) {
-        return new Environment(platform, GatewayMode.STANDALONE, new DiscoveryReport(List.of(), List.of()),
-                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"));
+        DiscoveryReport discovery = new DiscoveryReport(List.of(), List.of());
+        return new Environment(platform, GatewayMode.STANDALONE, discovery,
+                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), RouterConfig.of(CR, discovery));
     }
 
     private static StatusInputs inputs(JsonNode cr, Environment environment, JsonNode deployment, List<Problem> problems) {

@@ -1,0 +1,29 @@
+package ai.vllm.semanticrouter.operator.functions.router;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One endpoint of a provider model: {@code providers.models[*].backend_refs[*]}. {@code https} for
+ * KServe predictors (TLS on 8443), {@code http} otherwise.
+ */
+public record BackendRef(String name, String host, int port, boolean tls, int weight) {
+
+    public String endpoint() {
+        return host + ":" + port;
+    }
+
+    public String protocol() {
+        return tls ? "https" : "http";
+    }
+
+    /** The canonical config's entry (no {@code provider}: the routers would look up a provider profile). */
+    public ObjectNode toConfig() {
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("name", name);
+        ref.put("endpoint", endpoint());
+        ref.put("protocol", protocol());
+        ref.put("weight", Math.max(1, weight));
+        return ref;
+    }
+}

@@ -1,0 +1,141 @@
+package ai.vllm.semanticrouter.operator.functions.router;
+
+import ai.vllm.semanticrouter.operator.functions.EndpointSpec.Lora;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code routing}: one model card per provider model (with its LoRAs), the signals of
+ * {@code spec.config.routing.signals} and {@code complexity_rules}, the decisions of
+ * {@code spec.config.routing.decisions} and {@code decisions}, and a catch-all decision to the
+ * default model so that requests for {@code auto} (or for no model) route somewhere.
+ */
+final class RoutingSection {
+    static final String CATCH_ALL = "default-route";
+    /** routing keys every v0.3 router knows; v0.4 adds the rest of {@link #V04_KEYS}. */
+    private static final Set<String> V03_KEYS = Set.of("modelCards", "signals", "projections", "decisions");
+    private static final Set<String> V04_KEYS = Set.of("modelCards", "signals", "projections", "decisions",
+            "strategy", "candidate_requirements", "data_policy", "model_bindings", "fallback");
+
+    private final ConfigDialect dialect;
+    private final Findings findings;
+
+    RoutingSection(ConfigDialect dialect, Findings findings) {
+        this.dialect = dialect;
+        this.findings = findings;
+    }
+
+    ObjectNode write(JsonNode config, ModelCatalog catalog) {
+        JsonNode user = config.path("routing");
+        ObjectNode routing = JsonNodeFactory.instance.objectNode();
+        if (!catalog.models().isEmpty()) {
+            routing.set("modelCards", modelCards(catalog, user.path("modelCards")));
+        }
+        ObjectNode signals = user.path("signals").isObject() ? ((ObjectNode) user.path("signals")).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        complexity(config.path("complexity_rules"), signals);
+        if (!signals.isEmpty()) {
+            routing.set("signals", signals);
+        }
+        Copy.field(user, "projections", routing);
+        ArrayNode decisions = JsonNodeFactory.instance.arrayNode();
+        user.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.routing.decisions")));
+        config.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.decisions")));
+        catalog.defaultModel().ifPresent(model -> decisions.add(catchAll(model.name(), decisions)));
+        if (!decisions.isEmpty()) {
+            routing.set("decisions", decisions);
+        }
+        passThrough(user, routing);
+        return routing;
+    }
+
+    private ArrayNode modelCards(ModelCatalog catalog, JsonNode userCards) {
+        ArrayNode cards = JsonNodeFactory.instance.arrayNode();
+        for (ProviderModel model : catalog.models()) {
+            ObjectNode card = cards.addObject();
+            for (JsonNode userCard : userCards) {
+                if (model.name().equals(userCard.path("name").asText())) {
+                    card.setAll((ObjectNode) Copy.without(userCard, Set.of()));
+                }
+            }
+            card.put("name", model.name());
+            if (!model.loras().isEmpty()) {
+                ArrayNode loras = card.putArray("loras");
+                for (Lora lora : model.loras()) {
+                    ObjectNode entry = loras.addObject().put("name", lora.name());
+                    if (!lora.description().isEmpty()) {
+                        entry.put("description", lora.description());
+                    }
+                }
+            }
+        }
+        return cards;
+    }
+
+    private static void complexity(JsonNode rules, ObjectNode signals) {
+        if (!rules.isArray() || rules.isEmpty()) {
+            return;
+        }
+        ArrayNode out = signals.path("complexity").isArray() ? (ArrayNode) signals.get("complexity")
+                : signals.putArray("complexity");
+        for (JsonNode rule : rules) {
+            ObjectNode entry = (ObjectNode) Copy.without(rule, Set.of());
+            Copy.number(rule, "threshold", entry);
+            out.add(entry);
+        }
+    }
+
+    private ObjectNode decision(JsonNode source, String crPath) {
+        ObjectNode decision = (ObjectNode) Copy.without(source, Set.of("preferred_endpoints"));
+        if (Copy.present(source.get("preferred_endpoints"))) {
+            findings.ignore(crPath + "[" + source.path("name").asText() + "].preferred_endpoints",
+                    "no router version has it; Envoy balances a model's endpoints by weight");
+        }
+        if (!decision.has("priority")) {
+            decision.put("priority", 0);
+        }
+        if (dialect == ConfigDialect.V0_3 && !decision.has("description")) {
+            decision.put("description", decision.path("name").asText());
+        }
+        for (JsonNode ref : decision.path("modelRefs")) {
+            if (ref instanceof ObjectNode r && !r.has("use_reasoning")) {
+                r.put("use_reasoning", false);
+            }
+        }
+        return decision;
+    }
+
+    private static ObjectNode catchAll(String model, ArrayNode decisions) {
+        Set<String> names = new HashSet<>();
+        decisions.forEach(d -> names.add(d.path("name").asText()));
+        String name = names.contains(CATCH_ALL) ? "operator-" + CATCH_ALL : CATCH_ALL;
+        ObjectNode decision = JsonNodeFactory.instance.objectNode();
+        decision.put("name", name);
+        decision.put("description", "Catch-all route to the default model");
+        decision.put("priority", 0);
+        ObjectNode rules = decision.putObject("rules");
+        rules.put("operator", "AND");
+        rules.putArray("conditions");
+        decision.putArray("modelRefs").addObject().put("model", model).put("use_reasoning", false);
+        return decision;
+    }
+
+    private void passThrough(JsonNode user, ObjectNode routing) {
+        Set<String> known = dialect == ConfigDialect.V0_3 ? V03_KEYS : V04_KEYS;
+        user.fieldNames().forEachRemaining(key -> {
+            if (V03_KEYS.contains(key)) {
+                return;
+            }
+            if (known.contains(key)) {
+                routing.set(key, user.get(key).deepCopy());
+            } else {
+                findings.ignore("spec.config.routing." + key, "not a routing key of " + dialect.value() + " routers");
+            }
+        });
+    }
+}
