@@ -38,6 +38,17 @@ public final class CrdSchema {
         return violations;
     }
 
+    /**
+     * A copy without the null values of fields that are neither nullable nor defaulted (a field written
+     * with no value, {@code annotations: }), as the API server drops them before defaulting; a null
+     * field with a default gets the default in {@link #applyDefaults}.
+     */
+    public ObjectNode dropNulls(JsonNode object) {
+        ObjectNode copy = object.deepCopy();
+        SchemaDefaults.dropNulls(copy, root);
+        return copy;
+    }
+
     /** A copy with the schema's defaults applied (nested defaults only under parents that exist). */
     public ObjectNode applyDefaults(JsonNode object) {
         ObjectNode copy = object.deepCopy();

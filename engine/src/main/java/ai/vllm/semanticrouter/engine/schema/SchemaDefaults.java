@@ -17,7 +17,7 @@ final class SchemaDefaults {
             JsonNode properties = schema.path("properties");
             properties.fields().forEachRemaining(property -> {
                 JsonNode propertySchema = property.getValue();
-                if (!object.has(property.getKey()) && propertySchema.has("default")) {
+                if (absentOrNull(object.get(property.getKey()), propertySchema) && propertySchema.has("default")) {
                     object.set(property.getKey(), propertySchema.get("default").deepCopy());
                 }
                 if (object.has(property.getKey())) {
@@ -29,7 +29,48 @@ final class SchemaDefaults {
                 object.fields().forEachRemaining(field -> apply(field.getValue(), additional));
             }
         } else if (value instanceof ArrayNode array && schema.has("items")) {
-            array.forEach(element -> apply(element, schema.get("items")));
+            JsonNode items = schema.get("items");
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isNull() && !items.path("nullable").asBoolean(false) && items.has("default")) {
+                    array.set(i, items.get("default").deepCopy());
+                }
+                apply(array.get(i), items);
+            }
+        }
+    }
+
+    /** Absent, or null where the schema does not allow null: the API server defaults both. */
+    private static boolean absentOrNull(JsonNode value, JsonNode schema) {
+        return value == null || value.isNull() && !schema.path("nullable").asBoolean(false);
+    }
+
+    /**
+     * Removes the nulls of fields that are neither nullable nor defaulted, as the API server does
+     * before defaulting ({@code serviceAccount: {annotations: }} is stored without annotations).
+     * Nulls under a field the schema does not describe, and null list items, stay.
+     */
+    static void dropNulls(JsonNode value, JsonNode schema) {
+        if (value instanceof ObjectNode object) {
+            JsonNode properties = schema.path("properties");
+            JsonNode additional = schema.path("additionalProperties");
+            List<String> nulls = new ArrayList<>();
+            object.fields().forEachRemaining(field -> {
+                JsonNode fieldSchema = properties.has(field.getKey()) ? properties.get(field.getKey())
+                        : additional.isObject() ? additional : null;
+                if (fieldSchema == null) {
+                    return;
+                }
+                if (field.getValue().isNull()) {
+                    if (!fieldSchema.path("nullable").asBoolean(false) && !fieldSchema.has("default")) {
+                        nulls.add(field.getKey());
+                    }
+                } else {
+                    dropNulls(field.getValue(), fieldSchema);
+                }
+            });
+            nulls.forEach(object::remove);
+        } else if (value instanceof ArrayNode array && schema.has("items")) {
+            array.forEach(element -> dropNulls(element, schema.get("items")));
         }
     }
 

@@ -2,6 +2,7 @@ package ai.vllm.semanticrouter.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ final class SchemaValidator {
             return;
         }
         checkScalar(value, schema, path);
+        checkNot(value, schema, path);
         if (value.isObject()) {
             checkObject(value, schema, path);
         } else if (value.isArray()) {
@@ -93,6 +95,22 @@ final class SchemaValidator {
         }
     }
 
+    /**
+     * {@code not}: the value must fail the nested value validations. With the kind-specific keywords
+     * (pattern only for strings, minimum for numbers, ...) it lets an untyped field accept some kinds
+     * and refuse others, for example {@code not: {enum: [true, false]}} to refuse booleans.
+     */
+    private void checkNot(JsonNode value, JsonNode schema, String path) {
+        if (!schema.path("not").isObject()) {
+            return;
+        }
+        List<SchemaViolation> nested = new ArrayList<>();
+        new SchemaValidator(nested).validate(value, schema.get("not"), path, false);
+        if (nested.isEmpty()) {
+            add(path, "must not validate the schema (not)");
+        }
+    }
+
     private void checkObject(JsonNode value, JsonNode schema, String path) {
         for (JsonNode required : schema.path("required")) {
             if (!value.has(required.asText())) {
@@ -102,6 +120,9 @@ final class SchemaValidator {
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.path("additionalProperties");
         boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+        if (schema.has("minProperties") && value.size() < schema.get("minProperties").asInt()) {
+            add(path, "should have at least " + schema.get("minProperties").asInt() + " properties");
+        }
         if (schema.has("maxProperties") && value.size() > schema.get("maxProperties").asInt()) {
             add(path, "must have at most " + schema.get("maxProperties").asInt() + " items");
         }
