@@ -14,11 +14,14 @@ import java.util.List;
 
 /**
  * What the API server does to a CR before the operator sees it, done offline with the CRD on the
- * classpath: drop unknown fields, apply defaults, validate (OpenAPI + CEL rules).
+ * classpath: drop unknown fields and fields written with no value, apply defaults, validate
+ * (apiVersion, kind and name, then OpenAPI + CEL rules).
  */
 public final class CrAdmission {
     static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
     static final String VERSION = "v1alpha1";
+    static final String API_VERSION = "vllm.ai/" + VERSION;
+    static final String KIND = "SemanticRouter";
 
     private final CrdSchema schema;
 
@@ -38,13 +41,40 @@ public final class CrAdmission {
         }
     }
 
-    /** The admitted CR, the unknown fields that were dropped, and the violations (empty when valid). */
+    /**
+     * The admitted CR, the unknown fields that were dropped, and the violations (empty when valid).
+     * A field written with no value ({@code annotations: }) is dropped, or defaulted when the schema
+     * has a default, silently as the API server does; it is not an unknown field.
+     */
     public Admitted admit(ObjectNode cr) {
+        List<SchemaViolation> violations = identityViolations(cr);
+        if (!violations.isEmpty()) {
+            return new Admitted(cr, List.of(), violations);
+        }
         ObjectNode pruned = schema.prune(cr);
         List<String> dropped = new ArrayList<>();
         droppedPaths(cr, pruned, "", dropped);
-        ObjectNode defaulted = (ObjectNode) asStored(schema.applyDefaults(pruned));
+        ObjectNode defaulted = (ObjectNode) asStored(schema.applyDefaults(schema.dropNulls(pruned)));
         return new Admitted(defaulted, dropped, schema.validate(defaulted));
+    }
+
+    /** What the API server refuses before it looks at the schema: another kind or version, no name. */
+    private static List<SchemaViolation> identityViolations(ObjectNode cr) {
+        List<SchemaViolation> violations = new ArrayList<>();
+        if (!API_VERSION.equals(cr.path("apiVersion").asText())) {
+            violations.add(new SchemaViolation("apiVersion", "must be " + API_VERSION + " (the version the CRD serves), not \""
+                    + cr.path("apiVersion").asText() + "\""));
+        }
+        if (!KIND.equals(cr.path("kind").asText())) {
+            violations.add(new SchemaViolation("kind", "must be " + KIND + ", not \"" + cr.path("kind").asText() + "\""));
+        }
+        JsonNode metadata = cr.path("metadata");
+        if (!metadata.isObject()) {
+            violations.add(new SchemaViolation("metadata", "must be a mapping with at least a name"));
+        } else if (metadata.path("name").asText("").isEmpty()) {
+            violations.add(new SchemaViolation("metadata.name", "Required value: the objects are named after the CR"));
+        }
+        return violations;
     }
 
     /**
