@@ -77,8 +77,10 @@ class BackendDiscoveryTest {
     void reportsEveryMissingBackendWithWhatWasLookedFor() {
         DiscoveryReport report = new BackendDiscovery(new StaticClusterView()).discover(CR);
 
-        assertThat(report.resolved()).isEmpty();
+        // the explicit Service is configured as written all the same
+        assertThat(report.resolved()).extracting(ResolvedEndpoint::address).containsExactly("vllm-qwen.other.svc.cluster.local");
         assertThat(report.failures()).hasSize(3);
+        assertThat(report.configured()).isEqualTo(3);
         assertThat(report.failureMessage())
                 .contains("endpoint 'llama' (kserve): InferenceService models/llama-3-8b not found")
                 .contains("endpoint 'stack' (llamastack): no Service in models with labels {app=llama-stack}")
@@ -162,7 +164,7 @@ class BackendDiscoveryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("serviceCases")
-    void serviceBackendMustExistWithItsPortWhenItsNamespaceIsSeen(ServiceCase c) {
+    void serviceBackendIsConfiguredAndCheckedWhenItsNamespaceIsSeen(ServiceCase c) {
         StaticClusterView view = new StaticClusterView();
         for (String service : c.services()) {
             ObjectNode spec = yaml(service);
@@ -183,7 +185,9 @@ class BackendDiscoveryTest {
         DiscoveryReport report = new BackendDiscovery(view).discover(cr);
 
         if (c.expected().startsWith("Service ")) {
-            assertThat(report.resolved()).isEmpty();
+            // explicit configuration: kept as written, and the problem reported beside it
+            String configured = "qwen." + (c.backend().contains("other") ? "other" : "models") + ".svc.cluster.local";
+            assertThat(report.resolved()).extracting(ResolvedEndpoint::address).containsExactly(configured);
             assertThat(report.failures()).extracting(DiscoveryFailure::lookedFor).containsExactly(c.expected());
         } else {
             assertThat(report.failures()).isEmpty();

@@ -65,10 +65,16 @@ class PlatformAndStorageTest {
                   vllmEndpoints: [{name: e, model: m, backend: {type: service, service: {name: s, port: 80}}}]""");
         StaticClusterView view = new StaticClusterView().put(Objects.service("ns", "s", "", 80));
         Environment environment = new EnvironmentFunctions(view).compute(cr, Platform.OPENSHIFT);
-        assertThat(environment.toJson().toString()).isEqualTo("{\"platform\":\"openshift\","
+        ObjectNode json = environment.toJson();
+        assertThat(json.deepCopy().without("router").toString()).isEqualTo("{\"platform\":\"openshift\","
                 + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
                 + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
                 + "\"storage\":{\"pvcAllowed\":false}}");
+        assertThat(json.path("router").path("dialect").asText()).isEqualTo("v0.4");
+        assertThat(json.path("router").path("defaultModel").asText()).isEqualTo("m");
+        assertThat(json.path("router").path("config").path("providers").path("models").get(0).path("name").asText()).isEqualTo("m");
+        assertThat(json.path("router").path("envoy").path("routes")).hasSize(2);
+        assertThat(json.path("router").path("secretEnv")).isEmpty();
         assertThat(GatewayMode.of(cr("replicas: 1"))).isEqualTo(GatewayMode.STANDALONE);
     }
 

@@ -69,6 +69,10 @@ final class ProvidersSection {
         }
         ObjectNode reasoning = entry.putObject("reasoning");
         Copy.fields(definition, reasoning, "type", "parameter");
+        if (definition.path("type").asText().endsWith("reasoning_effort")) {
+            reasoning.putArray("levels").add("low").add("medium").add("high");
+        }
+        // reasoning on request only: decisions may say use_reasoning: false
         reasoning.putArray("modes").add("enabled").add("disabled");
         reasoning.put("default_mode", "disabled");
     }
