@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.it;
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
+import ai.vllm.semanticrouter.it.support.AppliedPayloads;
 import ai.vllm.semanticrouter.it.support.RouterExpectations;
 import ai.vllm.semanticrouter.it.support.Routers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,8 @@ class SamplesIT {
         assertDeployment(CLIENT.apps().deployments().inNamespace(namespace).withName(name).get(), expected);
         assertServicePorts(namespace, name, expected);
         assertConfig(CLIENT.configMaps().inNamespace(namespace).withName(name + "-config").get(), expected);
+        // the applied config.yaml / envoy.yaml must pass the router's vllm-sr CLI and Envoy's API
+        assertThat(AppliedPayloads.problems(CLIENT, namespace)).as("payloads of " + sample + " rejected by their consumers").isEmpty();
         for (HasMetadata object : expected.presentObjects(CLIENT, namespace)) {
             assertThat(object.getMetadata().getLabels())
                     .as(object.getKind() + " labels").containsEntry("app.kubernetes.io/instance", name)
@@ -100,14 +103,20 @@ class SamplesIT {
         }
     }
 
+    /** Canonical config (every sample pins a v0.3 or newer router): one provider model per model, every endpoint. */
     private static void assertConfig(ConfigMap config, RouterExpectations expected) throws Exception {
         JsonNode routerConfig = new YAMLMapper().readTree(config.getData().get("config.yaml"));
-        assertThat(routerConfig.path("vllm_endpoints")).hasSize(expected.endpointCount());
-        for (JsonNode endpoint : routerConfig.path("vllm_endpoints")) {
-            assertThat(endpoint.path("address").asText()).endsWith(".svc.cluster.local");
-            assertThat(endpoint.path("port").asInt()).isPositive();
+        JsonNode models = routerConfig.path("providers").path("models");
+        assertThat(models.size()).isEqualTo(expected.modelCount());
+        int endpoints = 0;
+        for (JsonNode model : models) {
+            for (JsonNode ref : model.path("backend_refs")) {
+                assertThat(ref.path("endpoint").asText()).matches(".+\\.svc\\.cluster\\.local:[0-9]+");
+                endpoints++;
+            }
         }
-        assertThat(routerConfig.path("model_config").size()).isEqualTo(expected.modelCount());
+        assertThat(endpoints).isEqualTo(expected.endpointCount());
+        assertThat(routerConfig.path("routing").path("modelCards").size()).isEqualTo(expected.modelCount());
         JsonNode tools = new ObjectMapper().readTree(config.getData().get("tools_db.json"));
         assertThat(tools.isArray()).isTrue();
         assertThat(tools).hasSize(expected.toolCount());
