@@ -38,7 +38,12 @@ class BehaviourTest {
                 + specYaml.indent(2);
         ObjectNode defaulted = SCHEMA.applyDefaults(Resources.yaml(cr));
         assertThat(SCHEMA.validate(defaulted)).isEmpty();
-        RenderResult result = Renderer.create().render(SET, defaulted, Resources.yaml(environmentYaml), Map.of());
+        ObjectNode environment = (ObjectNode) Resources.yaml(environmentYaml);
+        if (!environment.has("router")) {
+            // what the operator's router-config function supplies for a legacy (flat-format) router
+            environment.set("router", Resources.yaml("{dialect: flat, envoy: {routes: [], clusters: []}, secretEnv: []}"));
+        }
+        RenderResult result = Renderer.create().render(SET, defaulted, environment, Map.of());
         assertThat(result.errors()).extracting(RenderError::format).isEmpty();
         return result;
     }
@@ -70,7 +75,7 @@ class BehaviourTest {
         assertThat(service.at("/spec/ports").toString()).contains("\"port\":50051", "\"port\":8080", "\"port\":9190", "\"port\":8801");
         JsonNode deployment = object(r, "deployment").orElseThrow();
         assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
-        assertThat(pod(r).at("/containers/0/image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:latest");
+        assertThat(pod(r).at("/containers/0/image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:v0.4.0");
         assertThat(pod(r).at("/serviceAccountName").asText()).isEqualTo("r");
         assertThat(pod(r).at("/volumes").toString()).contains("\"models-volume\",\"emptyDir\"");
         assertThat(pod(r).at("/containers/0").has("livenessProbe")).isFalse();
@@ -276,5 +281,36 @@ class BehaviourTest {
         assertThat(clusters).contains("extproc_service", "semantic_router_cluster", "dynamic_forward_proxy_cluster",
                 "dynamic_forward_proxy_cluster_tls");
         assertThat(envoy).contains("suffix: \":8443\"", "cluster: dynamic_forward_proxy_cluster_tls", "UpstreamTlsContext");
+    }
+
+    @Test
+    void canonicalRoutersGetTheFunctionsConfigEnvoyRoutesAndSecretEnv() {
+        RenderResult r = render(ENDPOINT, """
+                platform: kubernetes
+                gatewayMode: standalone
+                endpoints:
+                  - {name: e1, model: m1, address: isvc-predictor.ns.svc.cluster.local, port: 8443, weight: 1, type: kserve, tls: true}
+                storage: {pvcAllowed: true}
+                router:
+                  dialect: v0.4
+                  defaultModel: m1
+                  config: {version: v0.3, providers: {models: []}, routing: {}}
+                  envoy:
+                    routes: [{match: {prefix: /}, route: {cluster: model_m1_cluster}}]
+                    clusters: [{name: model_m1_cluster, type: LOGICAL_DNS}]
+                  secretEnv: [{name: SR_CACHE_REDIS_PASSWORD, valueFrom: {secretKeyRef: {name: redis-auth, key: password}}}]
+                """);
+        JsonNode config = object(r, "config").orElseThrow();
+        assertThat(config.at("/metadata/annotations/semanticrouter.vllm.ai~1config-dialect").asText()).isEqualTo("v0.4");
+        assertThat(Resources.yaml(config.at("/data/config.yaml").asText()))
+                .isEqualTo(Resources.yaml("{version: v0.3, providers: {models: []}, routing: {}}"));
+        JsonNode envoy = Resources.yaml(object(r, "envoy-config").orElseThrow().at("/data/envoy.yaml").asText());
+        assertThat(envoy.at("/static_resources/clusters").findValuesAsText("name"))
+                .containsExactly("extproc_service", "semantic_router_cluster", "model_m1_cluster");
+        assertThat(envoy.at("/static_resources/listeners/0/filter_chains/0/filters/0/typed_config/route_config/virtual_hosts/0/routes"))
+                .hasSize(1);
+        JsonNode deployment = object(r, "deployment").orElseThrow();
+        assertThat(deployment.at("/spec/template/spec/containers/0/env").findValuesAsText("name")).contains("SR_CACHE_REDIS_PASSWORD");
+        assertThat(deployment.at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1envoy-config-hash").asText()).hasSize(64);
     }
 }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.golden;
 
+import ai.vllm.semanticrouter.engine.schema.CrdSchema;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryFailure;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
@@ -22,18 +23,32 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The compositions module renders its golden cases from a given environment.yaml; this keeps the
- * {@code router} part of those files equal to what the operator's router-config function computes
- * for the case's CR and endpoints. Regenerate with -Dgolden.update=true (then regenerate the
- * compositions goldens) and review the diff.
+ * The compositions module renders its golden cases from a given cr.yaml and environment.yaml; this
+ * keeps both equal to what the operator computes: cr.yaml is the case's sample (or its source.yaml)
+ * with the CRD's defaults applied, as the API server stores it, and the {@code router} part of
+ * environment.yaml is what the router-config function computes for that CR and the case's
+ * endpoints. Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
+ * review the diff.
  */
 class GoldenEnvironmentTest {
     private static final Path GOLDEN = Path.of("..", "compositions", "src", "test", "resources", "golden");
+    private static final Path SAMPLES = Path.of("..", "compositions", "src", "main", "resources", "semanticrouter", "samples");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
+    private static final CrdSchema SCHEMA = crdSchema();
+
+    private static CrdSchema crdSchema() {
+        try {
+            return CrdSchema.fromCrd(YAML.readTree(Path.of("..", "compositions", "src", "main", "resources", "semanticrouter",
+                    "crd", "vllm.ai_semanticrouters.yaml").toFile()), "v1alpha1");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(GOLDEN)) {
@@ -46,17 +61,68 @@ class GoldenEnvironmentTest {
     @MethodSource("cases")
     void routerPartIsWhatTheFunctionComputes(String name) throws IOException {
         Path dir = GOLDEN.resolve(name);
-        JsonNode cr = YAML.readTree(dir.resolve("cr.yaml").toFile());
+        Path crFile = dir.resolve("cr.yaml");
+        ObjectNode cr = (ObjectNode) YAML.readTree(crFile.toFile());
+        ObjectNode stored = storedForm(name, dir, cr);
+        if (UPDATE) {
+            cr.set("spec", stored.get("spec"));
+            Files.writeString(crFile, header(crFile) + YAML.writeValueAsString(cr));
+        }
+        assertThat(cr.get("spec")).as("%s: the source CR with the CRD's defaults (regenerate with -Dgolden.update=true)", crFile)
+                .isEqualTo(stored.get("spec"));
         Path file = dir.resolve("environment.yaml");
         ObjectNode environment = (ObjectNode) YAML.readTree(file.toFile());
         JsonNode computed = RouterConfig.of(cr, discovery(cr, environment.path("endpoints"))).toJson();
         if (UPDATE) {
-            String header = Files.readAllLines(file).stream().takeWhile(l -> l.startsWith("#"))
-                    .reduce("", (a, b) -> a + b + "\n");
             environment.set("router", computed);
-            Files.writeString(file, header + YAML.writeValueAsString(environment));
+            Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
+    }
+
+    /** The case's source CR (source.yaml, else its sample) as the API server stores it. */
+    private static ObjectNode storedForm(String name, Path dir, JsonNode current) throws IOException {
+        Path source = dir.resolve("source.yaml");
+        if (!Files.exists(source)) {
+            String sample = name.substring(0, name.lastIndexOf('-'));
+            source = SAMPLES.resolve("vllm.ai_v1alpha1_semanticrouter_" + sample + ".yaml");
+        }
+        JsonNode cr = null;
+        for (JsonNode doc : YAML.readValues(YAML.createParser(source.toFile()), JsonNode.class).readAll()) {
+            if ("SemanticRouter".equals(doc.path("kind").asText())) {
+                cr = doc;
+            }
+        }
+        assertThat(cr).as("a SemanticRouter in %s", source).isNotNull();
+        return sorted(SCHEMA.applyDefaults(cr));
+    }
+
+    /** Keys sorted at every depth, as the API server returns objects. */
+    private static ObjectNode sorted(JsonNode node) {
+        ObjectNode out = YAML.createObjectNode();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.sort(names);
+        for (String name : names) {
+            out.set(name, sortedValue(node.get(name)));
+        }
+        return out;
+    }
+
+    private static JsonNode sortedValue(JsonNode value) {
+        if (value.isObject()) {
+            return sorted(value);
+        }
+        if (value.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = YAML.createArrayNode();
+            value.forEach(v -> array.add(sortedValue(v)));
+            return array;
+        }
+        return value;
+    }
+
+    private static String header(Path file) throws IOException {
+        return Files.readAllLines(file).stream().takeWhile(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
     }
 
     /** The discovery the golden environment describes: its endpoints resolved, the CR's others not. */
