@@ -20,7 +20,8 @@ final class Resources {
     static final String ROOT = "semanticrouter/";
     static final String CRD = ROOT + "crd/vllm.ai_semanticrouters.yaml";
     static final String INDEX = ROOT + "compositions/index.txt";
-    static final List<String> SAMPLES = List.of("simple", "openshift", "gateway", "llamastack", "route", "production");
+    static final List<String> SAMPLES = List.of("simple", "openshift", "gateway", "llamastack", "route", "production",
+            "redis-cache", "complexity", "mmbert");
     static final Path TEST_RESOURCES = Path.of("src/test/resources");
     static final Path MAIN_RESOURCES = Path.of("src/main/resources");
 

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Backend discovery on a real API server, read back from config.yaml in ConfigMap {@code <cr>-config}:
  * KServe predictors, Llama Stack Services by labels (first by name, stable), named Services in
  * another namespace; a missing backend (an InferenceService, or a named Service or its port) is a
- * False condition and a Warning event on the router, never blocks another router, and the backend
+ * False condition and a Warning event on the router (a named Service stays configured as written), never blocks another router, and the backend
  * appearing later converges the router without touching it.
  */
 class DiscoveryIT {
@@ -161,14 +161,14 @@ class DiscoveryIT {
                     assertThat(e.getReason()).isEqualTo("BackendNotFound");
                     assertThat(e.getMessage()).contains("Service " + namespace + "/vllm-qwen not found");
                 }));
-        assertThat(endpoints(namespace, name)).as("an unresolved backend is left out").isEmpty();
+        assertExplicitServiceConfigured(namespace, name);
         long generation = routers.get(namespace, name).getMetadata().getGeneration();
 
         CLIENT.services().inNamespace(namespace).resource(service("vllm-qwen", Map.of(), 80)).create();
         await("a Service without the port is reported").atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 String.valueOf(condition(routers.get(namespace, name), "BackendsDiscovered").get("message")))
                 .contains("Service " + namespace + "/vllm-qwen has no port 8000 (its ports: 80)"));
-        assertThat(endpoints(namespace, name)).isEmpty();
+        assertExplicitServiceConfigured(namespace, name);
 
         CLIENT.services().inNamespace(namespace).withName("vllm-qwen").edit(s -> new ServiceBuilder(s).editSpec()
                 .withPorts(new ServicePortBuilder().withName("http").withPort(8000).build()).endSpec().build());
@@ -181,6 +181,15 @@ class DiscoveryIT {
                 }));
         assertThat(routers.get(namespace, name).getMetadata().getGeneration()).as("the router was not touched")
                 .isEqualTo(generation);
+    }
+
+    /** "No discovery – uses explicit configuration": a service backend is in config.yaml as written, seen or not. */
+    private static void assertExplicitServiceConfigured(String namespace, String name) throws Exception {
+        assertThat(endpoints(namespace, name)).as("the explicit service backend, configured as written").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path("address").asText()).isEqualTo("vllm-qwen." + namespace + ".svc.cluster.local");
+                    assertThat(e.path("port").asInt()).isEqualTo(8000);
+                });
     }
 
     private static void assertStackAlpha(JsonNode endpoint, String namespace) {
@@ -209,8 +218,17 @@ class DiscoveryIT {
         if (config == null) {
             return List.of();
         }
+        // every backend_refs entry of every provider model, as {name, address, port}, in model order
         List<JsonNode> list = new ArrayList<>();
-        new YAMLMapper().readTree(config.getData().get("config.yaml")).path("vllm_endpoints").forEach(list::add);
+        for (JsonNode model : new YAMLMapper().readTree(config.getData().get("config.yaml")).path("providers").path("models")) {
+            for (JsonNode ref : model.path("backend_refs")) {
+                String endpoint = ref.path("endpoint").asText();
+                int colon = endpoint.lastIndexOf(':');
+                list.add(new YAMLMapper().createObjectNode().put("name", ref.path("name").asText())
+                        .put("address", endpoint.substring(0, colon))
+                        .put("port", Integer.parseInt(endpoint.substring(colon + 1))));
+            }
+        }
         return list;
     }
 

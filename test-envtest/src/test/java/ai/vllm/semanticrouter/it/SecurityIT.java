@@ -70,6 +70,36 @@ class SecurityIT {
         }
     }
 
+    /** A cache password from a Secret reaches the router as an env var; its value is in no object the operator writes. */
+    @Test
+    void aCachePasswordFromASecretIsReferencedNeverCopied() {
+        String namespace = API.newNamespace("cache-secret");
+        String password = "r3d1s_" + System.nanoTime();
+        CLIENT.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("redis-auth")
+                .endMetadata().withStringData(Map.of("password", password)).build()).create();
+        GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample("redis-cache", namespace));
+        String name = router.getMetadata().getName();
+        routers.awaitReconciled(namespace, name);
+
+        ConfigMap config = CLIENT.configMaps().inNamespace(namespace).withName(name + "-config").get();
+        assertThat(config.getData().get("config.yaml")).contains("password: \"${SR_CACHE_REDIS_PASSWORD}\"");
+        Deployment deployment = CLIENT.apps().deployments().inNamespace(namespace).withName(name).get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("SR_CACHE_REDIS_PASSWORD");
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("redis-auth");
+                    assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+                });
+        List<Object> written = new java.util.ArrayList<>(CLIENT.configMaps().inNamespace(namespace).list().getItems());
+        written.addAll(CLIENT.apps().deployments().inNamespace(namespace).list().getItems());
+        written.addAll(CLIENT.services().inNamespace(namespace).list().getItems());
+        written.addAll(CLIENT.v1().events().inNamespace(namespace).list().getItems());
+        written.add(routers.get(namespace, name));
+        for (Object object : written) {
+            assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(object)).doesNotContain(password);
+        }
+    }
+
     private String restrictedNamespace(String prefix) {
         String namespace = API.newNamespace(prefix);
         CLIENT.namespaces().withName(namespace).edit(ns -> new NamespaceBuilder(ns).editMetadata()

@@ -23,7 +23,8 @@ public final class Routers {
             .withGroup("vllm.ai").withVersion("v1alpha1").withKind("SemanticRouter").withPlural("semanticrouters")
             .withNamespaced(true).build();
     public static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
-    public static final List<String> SAMPLES = List.of("simple", "openshift", "gateway", "llamastack", "route", "production");
+    public static final List<String> SAMPLES = List.of("simple", "openshift", "gateway", "llamastack", "route", "production",
+            "redis-cache", "complexity", "mmbert");
     public static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
