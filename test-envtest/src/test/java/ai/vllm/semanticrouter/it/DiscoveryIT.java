@@ -218,9 +218,12 @@ class DiscoveryIT {
         if (config == null) {
             return List.of();
         }
-        // every backend_refs entry of every provider model, as {name, address, port}, in model order
+        // legacy flat routers (v0.1/v0.2): vllm_endpoints; canonical ones: every backend_refs entry of every
+        // provider model, as {name, address, port}, in model order
         List<JsonNode> list = new ArrayList<>();
-        for (JsonNode model : new YAMLMapper().readTree(config.getData().get("config.yaml")).path("providers").path("models")) {
+        JsonNode document = new YAMLMapper().readTree(config.getData().get("config.yaml"));
+        document.path("vllm_endpoints").forEach(list::add);
+        for (JsonNode model : document.path("providers").path("models")) {
             for (JsonNode ref : model.path("backend_refs")) {
                 String endpoint = ref.path("endpoint").asText();
                 int colon = endpoint.lastIndexOf(':');
