@@ -23,12 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpstreamSamplesTest {
     private static final CrdSchema SCHEMA = CrdSchema.fromCrd(Resources.crd(), "v1alpha1");
     private static final Path UPSTREAM = Path.of("../../shared/upstream-samples");
-    private static final Set<String> UPSTREAM_SAMPLE_MISTAKES = Set.of(
-            "spec.livenessProbe.httpGet", "spec.readinessProbe.httpGet", "spec.startupProbe.httpGet",
-            "spec.toolsDb[].name", "spec.toolsDb[].parameters",
-            "spec.config.classifier.pii_model.use_mmbert_32k",
-            "spec.config.observability.tracing.resource.environment",
-            "spec.config.observability.tracing.sampling.probability");
+    private static final Set<String> UPSTREAM_SAMPLE_MISTAKES = mistakes();
+
+    static Set<String> mistakes() {
+        try {
+            return Set.copyOf(Files.readAllLines(Resources.TEST_RESOURCES.resolve("upstream-sample-mistakes.txt")).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static Stream<Path> samples() throws IOException {
         List<Path> files = new ArrayList<>();
