@@ -47,7 +47,7 @@ class UpstreamSamplesTest {
         return files.stream();
     }
 
-    @ParameterizedTest(name = "upstream sample {0} loses no field")
+    @ParameterizedTest(name = "upstream sample {0} loses no field", allowZeroInvocations = true) // none outside this workplace
     @MethodSource("samples")
     void everyFieldIsKnown(Path file) {
         for (JsonNode cr : routers(file)) {
@@ -58,7 +58,7 @@ class UpstreamSamplesTest {
         }
     }
 
-    @ParameterizedTest(name = "upstream sample {0} is valid")
+    @ParameterizedTest(name = "upstream sample {0} is valid", allowZeroInvocations = true)
     @MethodSource("samples")
     void isValid(Path file) {
         for (JsonNode cr : routers(file)) {
