@@ -106,7 +106,9 @@ final class GlobalSection {
                 Copy.number(embedding, "min_score_threshold", out);
             }
             JsonNode endpoint = models.path("endpoint");
-            if (endpoint.isObject()) {
+            if (endpoint.isObject() && dialect == ConfigDialect.V0_3) {
+                findings.ignore("spec.config.embedding_models.endpoint", "v0.3 routers have no remote embedding endpoint");
+            } else if (endpoint.isObject()) {
                 Copy.fields(endpoint, semantic.putObject("endpoint"), "base_url", "model", "api_key_env",
                         "timeout_seconds", "max_retries", "dimensions");
             }

@@ -224,4 +224,20 @@ class RouterConfigTest {
         assertThat(router.document()).isNull();
         assertThat(router.toJson().path("dialect").asText()).isEqualTo("flat");
     }
+
+    @Test
+    void aRemoteEmbeddingEndpointIsWrittenForV04AndReportedForV03() throws Exception {
+        String config = """
+                config:
+                  embedding_models:
+                    mmbert_model_path: models/mom-embedding-ultra
+                    endpoint: {base_url: "http://embed:8000/v1", model: e5, api_key_env: EMBED_KEY}
+                """;
+        JsonNode v04 = render("image: {tag: v0.4.0}\n" + config).document().path("global").path("model_catalog")
+                .path("embeddings").path("semantic");
+        assertThat(v04.path("endpoint").path("api_key_env").asText()).isEqualTo("EMBED_KEY");
+        RouterConfig v03 = render("image: {tag: v0.3.0}\n" + config);
+        assertThat(v03.document().path("global").path("model_catalog").path("embeddings").path("semantic").has("endpoint")).isFalse();
+        assertThat(v03.findings().ignored()).anyMatch(i -> i.startsWith("spec.config.embedding_models.endpoint"));
+    }
 }
