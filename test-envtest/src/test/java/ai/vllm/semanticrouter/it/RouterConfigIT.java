@@ -5,6 +5,8 @@ import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +38,7 @@ class RouterConfigIT {
         String name = router.getMetadata().getName();
         await("RouterConfigValid=True").atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 condition(routers.get(namespace, name), "RouterConfigValid")).containsEntry("status", "True"));
+        await("Deployment").atMost(TIMEOUT).untilAsserted(() -> assertThat(configHash(namespace, name)).isNotEmpty());
         String goodConfig = config(namespace, name);
         String goodHash = configHash(namespace, name);
 
@@ -68,14 +71,12 @@ class RouterConfigIT {
         GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample("simple", namespace));
         String name = router.getMetadata().getName();
         await("v0.4 for the default image").atMost(TIMEOUT).untilAsserted(() -> assertThat(dialect(namespace, name)).isEqualTo("v0.4"));
+        await("Deployment").atMost(TIMEOUT).untilAsserted(() -> assertThat(configHash(namespace, name)).isNotEmpty());
         assertThat(config(namespace, name)).contains("version: v0.3", "providers:", "routing:");
 
         for (String[] tagAndDialect : new String[][] {{"v0.2.0", "flat"}, {"v0.3.0", "v0.3"}, {"latest", "v0.4"}}) {
             String before = configHash(namespace, name);
-            CLIENT.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name).edit(r -> {
-                image(r).put("tag", tagAndDialect[0]);
-                return r;
-            });
+            mergePatch(namespace, name, Map.of("spec", Map.of("image", Map.of("tag", tagAndDialect[0]))));
             await("dialect for tag " + tagAndDialect[0]).atMost(TIMEOUT).untilAsserted(() ->
                     assertThat(dialect(namespace, name)).isEqualTo(tagAndDialect[1]));
             await("pods roll").atMost(TIMEOUT).untilAsserted(() -> assertThat(configHash(namespace, name)).isNotEqualTo(before));
@@ -94,25 +95,22 @@ class RouterConfigIT {
     }
 
     private String configHash(String namespace, String name) {
-        return CLIENT.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate()
-                .getMetadata().getAnnotations().get("semanticrouter.vllm.ai/config-hash");
+        var deployment = CLIENT.apps().deployments().inNamespace(namespace).withName(name).get();
+        return deployment == null ? "" : deployment.getSpec().getTemplate().getMetadata().getAnnotations()
+                .getOrDefault("semanticrouter.vllm.ai/config-hash", "");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> image(GenericKubernetesResource router) {
-        Map<String, Object> spec = (Map<String, Object>) router.getAdditionalProperties().get("spec");
-        return (Map<String, Object>) spec.computeIfAbsent("image", k -> new java.util.LinkedHashMap<>());
-    }
-
+    /** Changes spec.config.decisions with a merge patch (no resourceVersion: the operator writes status meanwhile). */
     @SuppressWarnings("unchecked")
     private void edit(String namespace, String name, java.util.function.Consumer<List<Object>> change) {
-        CLIENT.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name).edit(r -> {
-            Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
-            Map<String, Object> config = (Map<String, Object>) spec.get("config");
-            List<Object> decisions = new java.util.ArrayList<>((List<Object>) config.get("decisions"));
-            change.accept(decisions);
-            config.put("decisions", decisions);
-            return r;
-        });
+        Map<String, Object> spec = (Map<String, Object>) routers.get(namespace, name).getAdditionalProperties().get("spec");
+        List<Object> decisions = new java.util.ArrayList<>((List<Object>) ((Map<String, Object>) spec.get("config")).get("decisions"));
+        change.accept(decisions);
+        mergePatch(namespace, name, Map.of("spec", Map.of("config", Map.of("decisions", decisions))));
+    }
+
+    private void mergePatch(String namespace, String name, Map<String, Object> patch) {
+        CLIENT.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), io.fabric8.kubernetes.client.utils.Serialization.asJson(patch));
     }
 }
