@@ -46,6 +46,22 @@ public final class CompositionSet {
         return new ArrayList<>(kinds);
     }
 
+    /**
+     * The readiness of {@code observed} by the checks of the template named {@code resourceName}
+     * (as in {@link RenderedResource#readiness()}, for an object observed after it was applied);
+     * UNKNOWN when no template has that name or nothing was observed.
+     */
+    public Readiness readiness(String resourceName, com.fasterxml.jackson.databind.JsonNode observed) {
+        for (Composition composition : compositions) {
+            for (ResourceTemplate template : composition.templates()) {
+                if (template.name().equals(resourceName)) {
+                    return template.readiness(observed);
+                }
+            }
+        }
+        return Readiness.UNKNOWN;
+    }
+
     Map<String, List<Patch>> patchSets() {
         return patchSets;
     }

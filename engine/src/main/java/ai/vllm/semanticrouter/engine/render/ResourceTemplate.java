@@ -2,6 +2,8 @@ package ai.vllm.semanticrouter.engine.render;
 
 import ai.vllm.semanticrouter.engine.cel.CelExpression;
 import ai.vllm.semanticrouter.engine.patch.Patch;
+import ai.vllm.semanticrouter.engine.Readiness;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -27,5 +29,25 @@ public record ResourceTemplate(String name, String compositionName, String origi
         patches = List.copyOf(patches);
         serializations = List.copyOf(serializations);
         readinessChecks = List.copyOf(readinessChecks);
+    }
+
+    /**
+     * Whether {@code observed} passes every readiness check: UNKNOWN when there is no observed
+     * object, NOT_READY when a check fails or cannot be evaluated (a CEL error on a missing field).
+     */
+    public Readiness readiness(JsonNode observed) {
+        if (observed == null || observed.isNull() || observed.isMissingNode()) {
+            return Readiness.UNKNOWN;
+        }
+        for (ReadinessCheck check : readinessChecks) {
+            try {
+                if (!check.test(observed)) {
+                    return Readiness.NOT_READY;
+                }
+            } catch (IllegalStateException e) {
+                return Readiness.NOT_READY;
+            }
+        }
+        return Readiness.READY;
     }
 }

@@ -51,7 +51,7 @@ public final class TemplateRenderer {
             return failed(template, "", "", "a patch replaced the object by a " + object.getNodeType());
         }
         serialize(template, object);
-        return new Outcome((ObjectNode) object, readiness(template, observed), null);
+        return new Outcome((ObjectNode) object, template.readiness(observed), null);
     }
 
     private static void serialize(ResourceTemplate template, JsonNode object) {
@@ -61,22 +61,6 @@ public final class TemplateRenderer {
             value.filter(v -> !v.isTextual()).ifPresent(v -> FieldWriter.write(object, serialization.path(),
                     TextNode.valueOf(Serializer.text(v, serialization.format())), WriteMode.REPLACE));
         }
-    }
-
-    private static Readiness readiness(ResourceTemplate template, JsonNode observed) {
-        if (observed == null || observed.isNull()) {
-            return Readiness.UNKNOWN;
-        }
-        for (ReadinessCheck check : template.readinessChecks()) {
-            try {
-                if (!check.test(observed)) {
-                    return Readiness.NOT_READY;
-                }
-            } catch (IllegalStateException e) {
-                return Readiness.NOT_READY;
-            }
-        }
-        return Readiness.READY;
     }
 
     private static Outcome failed(ResourceTemplate template, String patch, String field, String message) {

@@ -147,7 +147,8 @@ public final class Reconciler {
         boolean routeRendered = plan.intents().stream()
                 .anyMatch(i -> ObjectKey.of(i.object()).type().equals(Kind.ROUTE));
         StatusInputs inputs = new StatusInputs(cr, plan.environment(), outcome.first(Kind.DEPLOYMENT),
-                outcome.first(Kind.ROUTE), routeRendered, problems, plan.result().compositeStatusPatch());
+                outcome.first(Kind.ROUTE), routeRendered, problems, plan.result().compositeStatusPatch(),
+                plan.readiness(outcome.live()));
         ObjectNode status = statusComputation.compute(inputs);
         conditionEvents.announce(cr, status);
         Optional<ObjectNode> patch = StatusPatch.between(cr.path("status"), status);

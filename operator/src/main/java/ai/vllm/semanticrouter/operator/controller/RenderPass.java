@@ -5,12 +5,14 @@ import ai.vllm.semanticrouter.engine.RenderResult;
 import ai.vllm.semanticrouter.engine.RenderedResource;
 import ai.vllm.semanticrouter.engine.Renderer;
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.ObjectKey;
 import ai.vllm.semanticrouter.operator.apply.ObjectPreparation;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import ai.vllm.semanticrouter.operator.functions.Environment;
 import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;
 import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.status.ResourceReadiness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -51,11 +53,25 @@ public final class RenderPass {
         for (RenderedResource resource : result.resources()) {
             intents.add(new Intent(resource, ObjectPreparation.prepare(resource.object(), cr)));
         }
-        return new Plan(environment, result, List.copyOf(intents));
+        return new Plan(environment, result, List.copyOf(intents), current);
     }
 
-    /** What one CR should look like in the cluster. */
-    public record Plan(Environment environment, RenderResult result, List<Intent> intents) {
+    /**
+     * What one CR should look like in the cluster, and the compositions it was rendered with (whose
+     * readiness checks then judge the applied objects).
+     */
+    public record Plan(Environment environment, RenderResult result, List<Intent> intents, CompositionSet compositions) {
+
+        /** Each intent's readiness by its template's checks on the object as it is live now. */
+        public List<ResourceReadiness> readiness(Map<ObjectKey, ObjectNode> live) {
+            List<ResourceReadiness> readiness = new ArrayList<>();
+            for (Intent intent : intents) {
+                ObjectKey key = ObjectKey.of(intent.object());
+                readiness.add(new ResourceReadiness(intent.rendered().name(), key.toString(),
+                        compositions.readiness(intent.rendered().name(), live.get(key))));
+            }
+            return readiness;
+        }
     }
 
     /** One rendered resource and the object to apply for it. */

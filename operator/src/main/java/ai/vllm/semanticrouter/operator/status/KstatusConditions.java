@@ -31,9 +31,11 @@ final class KstatusConditions {
 
     /**
      * Reconciling while the CR is not stalled and something is still converging: a transient
-     * failure being retried, or replicas not ready or not yet updated.
+     * failure being retried, replicas not ready or not yet updated, or an object its composition's
+     * readiness checks do not pass yet.
      */
-    static Condition reconciling(List<Problem> stalling, List<Problem> transientFailures, ReplicaState replicas) {
+    static Condition reconciling(List<Problem> stalling, List<Problem> transientFailures, ReplicaState replicas,
+                                 List<ResourceReadiness> notReady) {
         if (!stalling.isEmpty()) {
             return Condition.of(Condition.RECONCILING, false, "Stalled",
                     "Waiting for a user's action: " + stalling.get(0).reason());
@@ -50,6 +52,9 @@ final class KstatusConditions {
         }
         if (replicas.phase() != Phase.Running) {
             return Condition.of(Condition.RECONCILING, true, "ReplicasNotReady", replicas.progress());
+        }
+        if (!notReady.isEmpty()) {
+            return Condition.of(Condition.RECONCILING, true, "ResourcesNotReady", ResourceReadiness.describe(notReady));
         }
         return Condition.of(Condition.RECONCILING, false, "ReconcileComplete",
                 "Every resource is applied and all replicas are ready");

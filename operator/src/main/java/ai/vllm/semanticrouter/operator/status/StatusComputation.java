@@ -33,6 +33,7 @@ public final class StatusComputation {
         long generation = cr.path("metadata").path("generation").asLong(0);
         ReplicaState replicas = ReplicaState.of(inputs.deployment());
         List<Problem> degradations = degradations(inputs);
+        List<ResourceReadiness> notReady = inputs.resources().stream().filter(r -> !r.ready()).toList();
         List<Problem> failures = inputs.problems().stream()
                 .filter(p -> !Problem.API_NOT_INSTALLED.equals(p.reason())).toList();
         List<Problem> stalling = KstatusConditions.stalling(degradations);
@@ -45,7 +46,7 @@ public final class StatusComputation {
         status.put("replicas", replicas.replicas());
         status.put("readyReplicas", replicas.ready());
         List<Condition> conditions = List.of(
-                ready(phase, replicas, degradations),
+                ready(phase, replicas, degradations, notReady),
                 replicas.available(),
                 failures.isEmpty() ? replicas.progressing()
                         : Condition.of(Condition.PROGRESSING, false, failures.get(0).reason(), failures.get(0).message()),
@@ -54,7 +55,7 @@ public final class StatusComputation {
                 storage(inputs.environment().storage()),
                 RouterConfigCondition.of(inputs.environment().router()),
                 KstatusConditions.stalled(stalling),
-                KstatusConditions.reconciling(stalling, transientFailures, replicas));
+                KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
@@ -85,9 +86,18 @@ public final class StatusComputation {
         return all;
     }
 
-    private static Condition ready(Phase phase, ReplicaState replicas, List<Problem> degradations) {
+    /**
+     * Ready is decided by the compositions' readiness checks (every rendered object ready) and the
+     * absence of problems; the replica counts only explain a Deployment that is not ready yet.
+     */
+    private static Condition ready(Phase phase, ReplicaState replicas, List<Problem> degradations,
+                                   List<ResourceReadiness> notReady) {
         if (!degradations.isEmpty()) {
             return Condition.of(Condition.READY, false, degradations.get(0).reason(), join(degradations));
+        }
+        if (notReady.isEmpty() && replicas.exists()) {
+            return Condition.of(Condition.READY, true, "Ready",
+                    "All replicas are ready, every backend is discovered and every resource is applied");
         }
         if (phase != Phase.Running) {
             Condition available = replicas.available();
@@ -95,8 +105,8 @@ public final class StatusComputation {
             return Condition.of(Condition.READY, false, reason,
                     available.status() ? replicas.progress() : available.message());
         }
-        return Condition.of(Condition.READY, true, "Ready",
-                "All replicas are ready, every backend is discovered and every resource is applied");
+        return Condition.of(Condition.READY, false, "ResourcesNotReady",
+                notReady.isEmpty() ? "Deployment has not been created yet" : ResourceReadiness.describe(notReady));
     }
 
     private static Condition degraded(List<Problem> degradations) {

@@ -1,5 +1,8 @@
 package ai.vllm.semanticrouter.operator.status;
 
+import ai.vllm.semanticrouter.engine.CompositionSet;
+import ai.vllm.semanticrouter.engine.Readiness;
+import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.Environment;
 import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusComputationTest {
     private static final Clock T1 = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
     private static final Clock T2 = Clock.fixed(Instant.parse("2026-01-01T11:00:00Z"), ZoneOffset.UTC);
+    private static final CompositionSet COMPOSITIONS = CompositionCatalog.builtIn();
     private static final ObjectNode CR = yaml("metadata: {name: r, namespace: ns, generation: 4}\nspec: {}\n");
 
     @Test
@@ -153,6 +157,26 @@ class StatusComputationTest {
     }
 
     @Test
+    void readyIsDecidedByTheCompositionsReadinessChecks() {
+        ObjectNode unadmittedRoute = yaml("{status: {ingress: []}}");
+        StatusInputs in = new StatusInputs(CR, fine(Platform.OPENSHIFT), deployment(1, 1, 1), unadmittedRoute, true,
+                List.of(), null, List.of(readiness("deployment", deployment(1, 1, 1)), readiness("route", unadmittedRoute)));
+        ObjectNode status = new StatusComputation(T1).compute(in);
+        assertThat(status.path("phase").asText()).as("the phase follows the replicas").isEqualTo("Running");
+        assertThat(condition(status, "Ready").path("status").asText()).isEqualTo("False");
+        assertThat(condition(status, "Ready").path("reason").asText()).isEqualTo("ResourcesNotReady");
+        assertThat(condition(status, "Ready").path("message").asText()).isEqualTo("object of route (route) not ready");
+        assertThat(condition(status, "Reconciling").path("reason").asText()).isEqualTo("ResourcesNotReady");
+
+        assertThat(COMPOSITIONS.readiness("deployment", deployment(3, 3, 2))).isEqualTo(Readiness.NOT_READY);
+        assertThat(COMPOSITIONS.readiness("deployment", deployment(3, 4, 3))).as("a surge pod not ready yet")
+                .isEqualTo(Readiness.NOT_READY);
+        assertThat(COMPOSITIONS.readiness("deployment", yaml("{spec: {replicas: 0}, status: {}}"))).isEqualTo(Readiness.NOT_READY);
+        assertThat(COMPOSITIONS.readiness("deployment", deployment(3, 3, 3))).isEqualTo(Readiness.READY);
+        assertThat(COMPOSITIONS.readiness("deployment", null)).isEqualTo(Readiness.UNKNOWN);
+    }
+
+    @Test
     void lastTransitionTimeChangesOnlyWhenAConditionFlips() {
         ObjectNode first = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES), deployment(2, 2, 1), List.of()));
         ObjectNode cr = CR.deepCopy();
@@ -168,7 +192,8 @@ class StatusComputationTest {
     @Test
     void openShiftFeaturesComeFromTheRoute() {
         ObjectNode route = yaml("{status: {ingress: [{host: r.apps.example.com}]}}");
-        StatusInputs in = new StatusInputs(CR, fine(Platform.OPENSHIFT), deployment(1, 1, 1), route, true, List.of(), null);
+        StatusInputs in = new StatusInputs(CR, fine(Platform.OPENSHIFT), deployment(1, 1, 1), route, true, List.of(), null,
+                List.of(readiness("deployment", deployment(1, 1, 1)), readiness("route", route)));
         ObjectNode status = new StatusComputation(T1).compute(in);
         assertThat(status.path("openshiftFeatures").toString())
                 .isEqualTo("{\"routesEnabled\":true,\"routeHostname\":\"r.apps.example.com\"}");
@@ -187,7 +212,7 @@ class StatusComputationTest {
     @Test
     void compositionStatusWritesAreKept() {
         StatusInputs in = new StatusInputs(CR, fine(Platform.KUBERNETES), null, null, false, List.of(),
-                yaml("{status: {configHash: abc}}"));
+                yaml("{status: {configHash: abc}}"), List.of());
         assertThat(new StatusComputation(T1).compute(in).path("configHash").asText()).isEqualTo("abc");
     }
 
@@ -203,7 +228,13 @@ class StatusComputationTest {
     }
 
     private static StatusInputs inputs(JsonNode cr, Environment environment, JsonNode deployment, List<Problem> problems) {
-        return new StatusInputs(cr, environment, deployment, null, false, problems, null);
+        return new StatusInputs(cr, environment, deployment, null, false, problems, null,
+                List.of(readiness("deployment", deployment)));
+    }
+
+    /** Readiness as the reconciler decides it: by the built-in composition's checks. */
+    private static ResourceReadiness readiness(String template, JsonNode live) {
+        return new ResourceReadiness(template, "object of " + template, COMPOSITIONS.readiness(template, live));
     }
 
     private static ObjectNode deployment(int specReplicas, int replicas, int ready) {

@@ -93,7 +93,11 @@ public final class Routers {
                 .until(() -> PodSimulator.markReady(client, namespace, name));
     }
 
+    /** Creates the StorageClass unless it exists (the server's default class {@code standard} does). */
     public void ensureStorageClass(String name) {
+        if (client.storage().v1().storageClasses().withName(name).get() != null) {
+            return;
+        }
         client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(name)
                 .endMetadata().withProvisioner("example.com/test").build()).serverSideApply();
     }
