@@ -41,12 +41,25 @@ func statusOf(value json.RawMessage) (answer, error) {
 	if wrapper.NotFound != nil {
 		return statusOfMissing(*wrapper.NotFound)
 	}
+	var head struct {
+		APIVersion any `json:"apiVersion"`
+		Kind       any `json:"kind"`
+		Metadata   struct {
+			Name any `json:"name"`
+		} `json:"metadata"`
+	}
+	_ = json.Unmarshal(value, &head) // a field of the wrong type stays nil and is reported below
+	for _, field := range []struct {
+		path  string
+		value any
+	}{{"apiVersion", head.APIVersion}, {"kind", head.Kind}, {"metadata.name", head.Metadata.Name}} {
+		if text, ok := field.value.(string); !ok || text == "" {
+			return answer{}, fmt.Errorf("not a Kubernetes object: %s is missing or not a string", field.path)
+		}
+	}
 	u := &unstructured.Unstructured{}
 	if err := u.UnmarshalJSON(value); err != nil {
 		return answer{}, fmt.Errorf("not a Kubernetes object: %s", oneLine(err.Error()))
-	}
-	if u.GetName() == "" {
-		return answer{}, fmt.Errorf("not a Kubernetes object: metadata.name is missing")
 	}
 	return read(u.GroupVersionKind(), u.GetNamespace(), u.GetName(), u)
 }
