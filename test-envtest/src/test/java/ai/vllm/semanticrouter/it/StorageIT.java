@@ -1,8 +1,10 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.operator.local.DefaultStorageClass;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -19,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A named StorageClass that does not exist blocks only the PVC, with a condition; creating it later
- * unblocks it without touching the router. An omitted class leaves the choice to the cluster default.
+ * unblocks it without touching the router. An omitted class leaves the choice to the cluster default,
+ * and a cluster without a default class is reported.
  */
 class StorageIT {
     private static final ApiServer API = ApiServer.shared();
@@ -47,6 +50,9 @@ class StorageIT {
         assertThat(CLIENT.services().inNamespace(namespace).withName("full-router").get()).isNotNull();
         assertThat(CLIENT.configMaps().inNamespace(namespace).withName("full-router-config").get()).isNotNull();
         assertThat(pvc(namespace)).as("no PVC while the StorageClass is missing").isNull();
+        assertThat(condition(routers.get(namespace, "full-router"), "Stalled")).containsEntry("status", "True")
+                .containsEntry("reason", "StorageClassNotFound");
+        assertThat(warnings(CLIENT, namespace, "StorageClassNotFound")).as("announced once, not per reconcile").isEqualTo(1);
         long generation = routers.get(namespace, "full-router").getMetadata().getGeneration();
 
         routers.ensureStorageClass(storageClass);
@@ -62,12 +68,67 @@ class StorageIT {
     void anOmittedClassLeavesTheChoiceToTheClusterDefault() {
         String namespace = API.newNamespace("storage-default");
         routers.createWithPrerequisites(routers.fromResource("routers/full-featured.yaml", namespace));
-        await("PVC").atMost(TIMEOUT).until(() -> pvc(namespace) != null);
-        assertThat(pvc(namespace).getSpec().getStorageClassName()).as("no 'standard' default").isNull();
+        await("PVC").atMost(TIMEOUT).until(() -> pvc(CLIENT, namespace) != null);
+        assertThat(pvc(CLIENT, namespace).getSpec().getStorageClassName())
+                .as("the operator names no class; the API server's DefaultStorageClass admission assigns the default")
+                .isEqualTo(DefaultStorageClass.NAME);
+        await("StorageReady=True").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                condition(routers.get(namespace, "full-router"), "StorageReady"))
+                .containsEntry("status", "True").containsEntry("reason", "DefaultStorageClass"));
+    }
+
+    /**
+     * In a cluster without a default StorageClass, a PVC that names none stays Pending forever:
+     * StorageReady and Stalled say so (one Warning event), and a default class marked later clears it.
+     */
+    @Test
+    void aClusterWithoutADefaultClassIsReportedUntilOneIsMarkedDefault() {
+        ApiServer bare = ApiServer.dedicated("no-default-storage");
+        KubernetesClient client = bare.client();
+        client.storage().v1().storageClasses().withName(DefaultStorageClass.NAME).delete();
+        Routers.installCrd(client);
+        try (OperatorUnderTest operator = OperatorUnderTest.start(client)) {
+            Routers bareRouters = new Routers(client);
+            String namespace = bare.newNamespace("storage-none");
+            bareRouters.createWithPrerequisites(bareRouters.fromResource("routers/full-featured.yaml", namespace));
+
+            await("StorageReady=False").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                    condition(bareRouters.get(namespace, "full-router"), "StorageReady"))
+                    .containsEntry("status", "False").containsEntry("reason", "NoDefaultStorageClass"));
+            GenericKubernetesResource stalled = bareRouters.get(namespace, "full-router");
+            assertThat(condition(stalled, "Stalled")).containsEntry("status", "True")
+                    .containsEntry("reason", "NoDefaultStorageClass");
+            assertThat(String.valueOf(condition(stalled, "StorageReady").get("message")))
+                    .contains("spec.persistence.storageClassName", "no default StorageClass", "full-router-models");
+            assertThat(pvc(client, namespace)).as("created anyway: it binds once a default appears").isNotNull();
+            assertThat(pvc(client, namespace).getSpec().getStorageClassName()).isNull();
+            bareRouters.simulateReadyPods(namespace, "full-router");
+            await("reconciled again once the pods are ready").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                    condition(bareRouters.get(namespace, "full-router"), "Available")).containsEntry("status", "True"));
+            assertThat(warnings(client, namespace, "NoDefaultStorageClass")).as("one event per problem").isEqualTo(1);
+
+            DefaultStorageClass.ensure(client);
+            await("StorageReady=True once a class is marked default").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                    condition(bareRouters.get(namespace, "full-router"), "StorageReady"))
+                    .containsEntry("status", "True").containsEntry("reason", "DefaultStorageClass"));
+            assertThat(condition(bareRouters.get(namespace, "full-router"), "Stalled")).containsEntry("status", "False");
+        } finally {
+            bare.stop();
+        }
+    }
+
+    private static long warnings(KubernetesClient client, String namespace, String reason) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> reason.equals(e.getReason()) && "Warning".equals(e.getType()))
+                .mapToLong(e -> e.getCount() == null ? 1 : e.getCount()).sum();
     }
 
     private static PersistentVolumeClaim pvc(String namespace) {
-        return CLIENT.persistentVolumeClaims().inNamespace(namespace).withName("full-router-models").get();
+        return pvc(CLIENT, namespace);
+    }
+
+    private static PersistentVolumeClaim pvc(KubernetesClient client, String namespace) {
+        return client.persistentVolumeClaims().inNamespace(namespace).withName("full-router-models").get();
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,7 @@ public final class Reconciler {
     public ReconcileResult reconcile(String namespace, String name) {
         Optional<ObjectNode> found = view.get(Ownership.CR_API_VERSION, Ownership.CR_KIND, namespace, name);
         if (found.isEmpty() || found.get().path("metadata").has("deletionTimestamp")) {
+            conditionEvents.forget(namespace, name);
             return ReconcileResult.success();
         }
         ObjectNode cr = found.get();
@@ -78,13 +79,12 @@ public final class Reconciler {
         return ReconcileResult.success();
     }
 
-    private List<Problem> renderProblems(ObjectNode cr, RenderPass.Plan plan) {
+    private static List<Problem> renderProblems(ObjectNode cr, RenderPass.Plan plan) {
         List<Problem> problems = new ArrayList<>();
         for (RenderError error : plan.result().errors()) {
             problems.add(new Problem(Problem.RENDER_FAILED, error.format()));
             LOG.warn("Render failed semanticrouter={}/{}: {}", cr.path("metadata").path("namespace").asText(),
                     cr.path("metadata").path("name").asText(), error.format());
-            writer.event(cr, ClusterWriter.EventType.Warning, Problem.RENDER_FAILED, error.format());
         }
         return problems;
     }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * Which CRs a watch event concerns: the CR itself (unless only its status changed), the owner of a
  * managed object (by instance label), the CRs whose backends a Service or InferenceService may be,
- * and the CRs whose PVC names a StorageClass.
+ * and the CRs whose PVC names a StorageClass or relies on the default one.
  */
 public final class Triggers {
     public static final Kind CR = new Kind(Ownership.CR_API_VERSION, Ownership.CR_KIND);
@@ -72,7 +72,7 @@ public final class Triggers {
     static boolean dependsOn(JsonNode cr, Kind kind, String namespace, String name) {
         String crNamespace = cr.path("metadata").path("namespace").asText();
         if (kind.equals(STORAGE_CLASS)) {
-            return name.equals(cr.path("spec").path("persistence").path("storageClassName").asText());
+            return StorageCheck.concerns(cr, name);
         }
         for (JsonNode endpoint : cr.path("spec").path("vllmEndpoints")) {
             JsonNode backend = endpoint.path("backend");

@@ -52,6 +52,7 @@ public final class LocalCommand implements Callable<Integer> {
                 + "   (kubectl: " + TestBinaries.pinned().directory().resolve("kubectl") + ")");
         LocalSession session = new LocalSession(client, Duration.ofSeconds(timeoutSeconds));
         session.installCrd();
+        session.installDefaultStorageClass();
         OperatorRuntime operator = OperatorRuntime.start(client, OperatorOptions.defaults().withPorts(0, 0));
         LocalSession.progress("operator started; metrics on http://localhost:" + operator.httpEndpoints().metricsPort()
                 + "/metrics, health on http://localhost:" + operator.httpEndpoints().healthPort() + "/healthz");

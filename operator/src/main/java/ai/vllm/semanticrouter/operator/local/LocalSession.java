@@ -47,6 +47,12 @@ final class LocalSession {
         }
     }
 
+    /** Plays the cluster's storage: a default StorageClass, as kind and minikube have. */
+    void installDefaultStorageClass() {
+        DefaultStorageClass.ensure(client);
+        progress("created the default StorageClass " + DefaultStorageClass.NAME);
+    }
+
     GenericKubernetesResource loadSample(String name) {
         String resource = String.format(SAMPLES, name);
         HasMetadata item = client.load(open(resource)).items().stream()

@@ -15,6 +15,10 @@ public record Condition(String type, boolean status, String reason, String messa
     public static final String BACKENDS_DISCOVERED = "BackendsDiscovered";
     public static final String STORAGE_READY = "StorageReady";
     public static final String ROUTER_CONFIG_VALID = "RouterConfigValid";
+    /** kstatus: only a user's action can help (GitOps tools report the CR as Failed). */
+    public static final String STALLED = "Stalled";
+    /** kstatus: work is in flight (GitOps tools wait). */
+    public static final String RECONCILING = "Reconciling";
 
     public static Condition of(String type, boolean status, String reason, String message) {
         return new Condition(type, status, reason, message, 0, "");

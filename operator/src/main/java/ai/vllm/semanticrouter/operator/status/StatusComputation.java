@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Computes the CR's whole status from {@link StatusInputs}. kstatus-compatible: Ready=True only when
- * every replica is ready and nothing is degraded; every condition carries observedGeneration, and
+ * Computes the CR's whole status from {@link StatusInputs}. Ready=True only when every replica is
+ * ready and nothing is degraded (for {@code kubectl wait}); Stalled and Reconciling follow kstatus's
+ * conventions ({@link KstatusConditions}); every condition carries observedGeneration, and
  * lastTransitionTime changes only when a condition flips.
  */
 public final class StatusComputation {
@@ -34,6 +35,8 @@ public final class StatusComputation {
         List<Problem> degradations = degradations(inputs);
         List<Problem> failures = inputs.problems().stream()
                 .filter(p -> !Problem.API_NOT_INSTALLED.equals(p.reason())).toList();
+        List<Problem> stalling = KstatusConditions.stalling(degradations);
+        List<Problem> transientFailures = failures.stream().filter(p -> !stalling.contains(p)).toList();
         Phase phase = failures.isEmpty() ? replicas.phase() : Phase.Failed;
 
         ObjectNode status = baseStatus(inputs.compositionStatus());
@@ -49,7 +52,9 @@ public final class StatusComputation {
                 degraded(degradations),
                 backends(inputs.environment().discovery()),
                 storage(inputs.environment().storage()),
-                RouterConfigCondition.of(inputs.environment().router()));
+                RouterConfigCondition.of(inputs.environment().router()),
+                KstatusConditions.stalled(stalling),
+                KstatusConditions.reconciling(stalling, transientFailures, replicas));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
@@ -75,7 +80,7 @@ public final class StatusComputation {
         }
         DiscoveryReport discovery = inputs.environment().discovery();
         if (!discovery.complete()) {
-            all.add(new Problem("BackendNotFound", discovery.failureMessage()));
+            all.add(new Problem(Problem.BACKEND_NOT_FOUND, discovery.failureMessage()));
         }
         return all;
     }
@@ -107,7 +112,8 @@ public final class StatusComputation {
                     "spec.vllmEndpoints is empty");
         }
         if (!discovery.complete()) {
-            return Condition.of(Condition.BACKENDS_DISCOVERED, false, "BackendNotFound", discovery.failureMessage());
+            return Condition.of(Condition.BACKENDS_DISCOVERED, false, Problem.BACKEND_NOT_FOUND,
+                    discovery.failureMessage());
         }
         return Condition.of(Condition.BACKENDS_DISCOVERED, true, "AllBackendsDiscovered",
                 discovery.resolved().size() + " of " + discovery.configured() + " backends discovered");

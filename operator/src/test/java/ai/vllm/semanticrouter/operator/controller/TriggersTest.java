@@ -65,4 +65,14 @@ class TriggersTest {
         ObjectNode storageClass = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: fast}}");
         assertThat(Triggers.keys(Triggers.STORAGE_CLASS, null, storageClass, () -> CRS)).containsExactly("ns/a");
     }
+
+    @Test
+    void anyStorageClassTriggersTheCrsWhosePvcNeedsTheDefaultOne() {
+        ObjectNode needsDefault = yaml("{metadata: {name: c, namespace: ns}, spec: {persistence: {enabled: true}}}");
+        ObjectNode existingClaim = yaml("{metadata: {name: d, namespace: ns}, spec: {persistence: {existingClaim: mine}}}");
+        ObjectNode disabled = yaml("{metadata: {name: e, namespace: ns}, spec: {persistence: {enabled: false}}}");
+        ObjectNode standard = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: standard}}");
+        assertThat(Triggers.keys(Triggers.STORAGE_CLASS, null, standard,
+                () -> List.of(KSERVE_CR, LLAMA_CR, needsDefault, existingClaim, disabled))).containsExactly("ns/c");
+    }
 }

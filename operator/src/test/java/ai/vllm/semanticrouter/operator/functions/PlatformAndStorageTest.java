@@ -3,6 +3,8 @@ package ai.vllm.semanticrouter.operator.functions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static ai.vllm.semanticrouter.operator.functions.Objects.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,9 +54,36 @@ class PlatformAndStorageTest {
         assertThat(check.check(cr("replicas: 1")).reason()).isEqualTo("PersistenceDisabled");
         assertThat(check.check(cr("persistence: {storageClassName: x, existingClaim: mine}")).reason())
                 .isEqualTo("ExistingClaim");
-        StorageVerdict noClass = check.check(cr("persistence: {enabled: true}"));
-        assertThat(noClass.reason()).isEqualTo("DefaultStorageClass");
-        assertThat(noClass.pvcAllowed()).isTrue();
+    }
+
+    @Test
+    void aPvcThatNeedsTheDefaultClassIsNotReadyInAClusterWithoutOne() {
+        ObjectNode cr = cr("persistence: {enabled: true}");
+        StorageVerdict none = new StorageCheck(new StaticClusterView()).check(cr);
+        assertThat(none.reason()).isEqualTo("NoDefaultStorageClass");
+        assertThat(none.ready()).isFalse();
+        assertThat(none.pvcAllowed()).as("created anyway: it binds once a default class appears").isTrue();
+        assertThat(none.message()).contains("spec.persistence.storageClassName", "no default StorageClass",
+                "storageclass.kubernetes.io/is-default-class=true");
+
+        StaticClusterView notDefault = new StaticClusterView().put(storageClass("slow", ""));
+        assertThat(new StorageCheck(notDefault).check(cr).reason()).isEqualTo("NoDefaultStorageClass");
+
+        for (String annotation : List.of("storageclass.kubernetes.io/is-default-class",
+                "storageclass.beta.kubernetes.io/is-default-class")) {
+            StaticClusterView withDefault = new StaticClusterView().put(storageClass("slow", ""))
+                    .put(storageClass("standard", annotation));
+            StorageVerdict found = new StorageCheck(withDefault).check(cr);
+            assertThat(found.reason()).isEqualTo("DefaultStorageClass");
+            assertThat(found.ready()).isTrue();
+            assertThat(found.message()).contains("\"standard\"");
+        }
+    }
+
+    private static ObjectNode storageClass(String name, String defaultAnnotation) {
+        String annotations = defaultAnnotation.isEmpty() ? "{}" : "{" + defaultAnnotation + ": \"true\"}";
+        return Objects.yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: " + name
+                + ", annotations: " + annotations + "}}");
     }
 
     @Test

@@ -95,6 +95,64 @@ class StatusComputationTest {
     }
 
     @Test
+    void stalledWhenOnlyAUserCanHelpAndNeverReconcilingThen() {
+        Environment missingBackend = new EnvironmentFunctions(new StaticClusterView()).compute(yaml("""
+                metadata: {name: r, namespace: ns}
+                spec:
+                  persistence: {storageClassName: gone}
+                  vllmEndpoints: [{name: e, model: m, backend: {type: kserve, inferenceServiceName: isvc}}]
+                """), Platform.KUBERNETES);
+        ObjectNode status = new StatusComputation(T1).compute(inputs(CR, missingBackend, deployment(1, 1, 0), List.of()));
+        assertThat(condition(status, "Stalled").path("status").asText()).isEqualTo("True");
+        assertThat(condition(status, "Stalled").path("reason").asText()).isEqualTo("StorageClassNotFound");
+        assertThat(condition(status, "Stalled").path("message").asText()).contains("gone", "InferenceService ns/isvc");
+        assertThat(condition(status, "Stalled").path("observedGeneration").asLong()).isEqualTo(4);
+        assertThat(condition(status, "Reconciling").path("status").asText()).isEqualTo("False");
+        assertThat(condition(status, "Reconciling").path("reason").asText()).isEqualTo("Stalled");
+
+        for (String reason : List.of(Problem.ROUTER_CONFIG_INVALID, Problem.RENDER_FAILED, Problem.INVALID_SPEC)) {
+            ObjectNode stalled = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES),
+                    deployment(1, 1, 1), List.of(new Problem(reason, "what is wrong"))));
+            assertThat(condition(stalled, "Stalled").path("reason").asText()).isEqualTo(reason);
+            assertThat(condition(stalled, "Reconciling").path("status").asText()).isEqualTo("False");
+        }
+    }
+
+    @Test
+    void reconcilingWhileWorkIsInFlight() {
+        assertThat(reconciling(null, List.of())).isEqualTo("True/DeploymentNotFound");
+        assertThat(reconciling(deployment(2, 2, 1), List.of())).isEqualTo("True/ReplicasNotReady");
+        ObjectNode rollingOut = yaml("{metadata: {generation: 3}, spec: {replicas: 1},"
+                + " status: {observedGeneration: 2, replicas: 1, readyReplicas: 1, updatedReplicas: 1}}");
+        assertThat(reconciling(rollingOut, List.of())).isEqualTo("True/RollingOut");
+        ObjectNode updating = yaml("{metadata: {generation: 3}, spec: {replicas: 2},"
+                + " status: {observedGeneration: 3, replicas: 2, readyReplicas: 2, updatedReplicas: 1}}");
+        assertThat(reconciling(updating, List.of())).isEqualTo("True/RollingOut");
+        assertThat(reconciling(deployment(1, 1, 1), List.of(new Problem(Problem.APPLY_FAILED, "Failed to apply x"))))
+                .as("a transient failure is retried, not stalled").isEqualTo("True/ApplyFailed");
+        assertThat(reconciling(deployment(1, 1, 1), List.of())).isEqualTo("False/ReconcileComplete");
+        ObjectNode converged = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES), deployment(1, 1, 1), List.of()));
+        assertThat(condition(converged, "Stalled").path("status").asText()).isEqualTo("False");
+    }
+
+    @Test
+    void aClusterWithoutADefaultStorageClassStallsAPvcThatNeedsOne() {
+        ObjectNode cr = yaml("metadata: {name: r, namespace: ns, generation: 1}\nspec: {persistence: {enabled: true}}\n");
+        Environment environment = new EnvironmentFunctions(new StaticClusterView()).compute(cr, Platform.KUBERNETES);
+        ObjectNode status = new StatusComputation(T1).compute(inputs(cr, environment, deployment(1, 1, 1), List.of()));
+        assertThat(condition(status, "StorageReady").path("status").asText()).isEqualTo("False");
+        assertThat(condition(status, "StorageReady").path("reason").asText()).isEqualTo("NoDefaultStorageClass");
+        assertThat(condition(status, "Stalled").path("reason").asText()).isEqualTo("NoDefaultStorageClass");
+        assertThat(condition(status, "Ready").path("status").asText()).isEqualTo("False");
+    }
+
+    private static String reconciling(JsonNode deployment, List<Problem> problems) {
+        JsonNode condition = condition(new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES),
+                deployment, problems)), "Reconciling");
+        return condition.path("status").asText() + "/" + condition.path("reason").asText();
+    }
+
+    @Test
     void lastTransitionTimeChangesOnlyWhenAConditionFlips() {
         ObjectNode first = new StatusComputation(T1).compute(inputs(CR, fine(Platform.KUBERNETES), deployment(2, 2, 1), List.of()));
         ObjectNode cr = CR.deepCopy();

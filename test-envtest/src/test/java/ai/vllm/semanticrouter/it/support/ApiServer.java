@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.it.support;
 
+import ai.vllm.semanticrouter.operator.local.DefaultStorageClass;
 import ai.vllm.semanticrouter.operator.local.EmbeddedApiServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real kube-apiserver + etcd shared by every IT of this JVM: starting one takes seconds, and
- * each test isolates itself in namespaces of its own.
+ * each test isolates itself in namespaces of its own. Like a real cluster, every server has a
+ * default StorageClass ({@link DefaultStorageClass}); a test of a cluster without one deletes it
+ * on a dedicated server.
  */
 public final class ApiServer {
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
@@ -24,6 +27,7 @@ public final class ApiServer {
     private ApiServer(EmbeddedApiServer server) {
         this.server = server;
         this.client = server.newClient();
+        DefaultStorageClass.ensure(client);
     }
 
     /** The server of this JVM, started on first use and stopped when the JVM exits. */
