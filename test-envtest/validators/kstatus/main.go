@@ -17,6 +17,9 @@
 //
 //	{"status":"Current|InProgress|Failed|Terminating|NotFound|Unknown","message":"...","reason":"..."}
 //
+// A List (kind ending in "List" with items, as kubectl get -o json prints several objects) is
+// answered item by item.
+//
 // reason is that of the condition kstatus computed (Reconciling or Stalled, e.g.
 // LatestGenerationNotObserved, or the object's own Stalled reason), empty when there is none.
 // A value that is not a Kubernetes object gives {"error":"<name>:<line>: ..."} instead, and the
@@ -31,6 +34,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // answer is one output line.
@@ -87,15 +91,21 @@ func run(in io.Reader, out, problems io.Writer, name string) int {
 			return 2
 		}
 		line := lineAt(seen.Bytes(), decoder.InputOffset()-int64(len(value)))
-		result, err := statusOf(value)
-		if err != nil {
-			message := fmt.Sprintf("%s:%d: %v", name, line, err)
-			fmt.Fprintln(problems, message)
-			result, exit = answer{Error: message}, 1
-		}
-		if err := encoder.Encode(result); err != nil {
-			fmt.Fprintf(problems, "kstatus: cannot write the answer: %v\n", err)
-			return 2
+		items, isList := itemsOf(value)
+		for index, item := range items {
+			result, err := statusOf(item)
+			if err != nil {
+				message := fmt.Sprintf("%s:%d: %v", name, line, err)
+				if isList {
+					message = fmt.Sprintf("%s:%d: items[%d]: %v", name, line, index, err)
+				}
+				fmt.Fprintln(problems, message)
+				result, exit = answer{Error: message}, 1
+			}
+			if err := encoder.Encode(result); err != nil {
+				fmt.Fprintf(problems, "kstatus: cannot write the answer: %v\n", err)
+				return 2
+			}
 		}
 	}
 }
@@ -106,4 +116,16 @@ func lineAt(text []byte, offset int64) int {
 		offset = int64(len(text))
 	}
 	return 1 + bytes.Count(text[:offset], []byte{'\n'})
+}
+
+// itemsOf is the items of a List (kind "List" or "<Kind>List" with an items array), else the value itself.
+func itemsOf(value json.RawMessage) ([]json.RawMessage, bool) {
+	var list struct {
+		Kind  string            `json:"kind"`
+		Items []json.RawMessage `json:"items"`
+	}
+	if json.Unmarshal(value, &list) != nil || !strings.HasSuffix(list.Kind, "List") || list.Items == nil {
+		return []json.RawMessage{value}, false
+	}
+	return list.Items, true
 }

@@ -2,11 +2,11 @@ package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Kstatus;
+import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
 import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -113,15 +113,20 @@ class KstatusIT {
     @Test
     @Order(4)
     void aPvcThatNeedsTheDefaultClassFailsInAClusterWithoutOne() {
-        assertThat(CLIENT.storage().v1().storageClasses().list().getItems()).as("precondition: the shared API server "
-                + "has no default StorageClass (a test must not leave one)").noneMatch(KstatusIT::isDefault);
-        String namespace = API.newNamespace("kstatus-default");
-        GenericKubernetesResource router = routers.fromResource("routers/full-featured.yaml", namespace);
-        FakeBackends.apply(CLIENT, FakeBackends.forRouter(router));
-        String name = createAndAwaitFirstStatus(router, false);
+        ApiServer bare = ApiServer.withoutDefaultStorageClass("kstatus-no-default");
+        Routers.installCrd(bare.client());
+        try (OperatorUnderTest operator = OperatorUnderTest.start(bare.client())) {
+            Routers bareRouters = new Routers(bare.client());
+            String namespace = bare.newNamespace("kstatus-default");
+            GenericKubernetesResource router = bareRouters.fromResource("routers/full-featured.yaml", namespace);
+            String name = createAndAwaitFirstStatus(bareRouters, router, true);
 
-        Kstatus.Result failed = awaitKstatus("no default StorageClass", namespace, name, "Failed");
-        assertStalledAsTheOperatorSaysIt(failed, namespace, name, "NoDefaultStorageClass");
+            Kstatus.Result failed = awaitKstatus("no default StorageClass", bareRouters, namespace, name, "Failed");
+            assertStalledAsTheOperatorSaysIt(failed, bareRouters, namespace, name, "NoDefaultStorageClass");
+            assertThat(failed.message()).contains("no default StorageClass");
+        } finally {
+            bare.stop();
+        }
     }
 
     @Test
@@ -171,8 +176,13 @@ class KstatusIT {
         System.out.print(out);
     }
 
-    /** Creates the router (with its backends and storage when asked) and waits for the operator's first status write. */
     private String createAndAwaitFirstStatus(GenericKubernetesResource router, boolean withPrerequisites) {
+        return createAndAwaitFirstStatus(routers, router, withPrerequisites);
+    }
+
+    /** Creates the router (with its backends and storage when asked) and waits for the operator's first status write. */
+    private static String createAndAwaitFirstStatus(Routers routers, GenericKubernetesResource router,
+                                                    boolean withPrerequisites) {
         GenericKubernetesResource created = withPrerequisites ? routers.createWithPrerequisites(router) : routers.create(router);
         String namespace = created.getMetadata().getNamespace();
         String name = created.getMetadata().getName();
@@ -182,19 +192,23 @@ class KstatusIT {
     }
 
     /** kstatus of the CR as the API server returns it now, recorded in the table. */
-    private static Kstatus.Result observe(String state, String namespace, String name) {
-        Kstatus.Result result = KSTATUS.read(CLIENT, Routers.CONTEXT, namespace, name);
+    private Kstatus.Result observe(String state, String namespace, String name) {
+        Kstatus.Result result = KSTATUS.read(routers.client(), Routers.CONTEXT, namespace, name);
         assertThat(result.error()).as(result.describe()).isEmpty();
         record(state, result);
         return result;
     }
 
+    private Kstatus.Result awaitKstatus(String state, String namespace, String name, String expected) {
+        return awaitKstatus(state, routers, namespace, name, expected);
+    }
+
     /** Waits until kstatus of the CR as the API server returns it is {@code expected}; recorded in the table. */
-    private static Kstatus.Result awaitKstatus(String state, String namespace, String name, String expected) {
+    private static Kstatus.Result awaitKstatus(String state, Routers routers, String namespace, String name, String expected) {
         Kstatus.Result[] last = {null};
         try {
             await(state + ": kstatus " + expected).atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                last[0] = KSTATUS.read(CLIENT, Routers.CONTEXT, namespace, name);
+                last[0] = KSTATUS.read(routers.client(), Routers.CONTEXT, namespace, name);
                 assertThat(last[0].status()).as(last[0].describe()).isEqualTo(expected);
             });
         } finally {
@@ -209,8 +223,13 @@ class KstatusIT {
         TABLE.add(new Row(state, result));
     }
 
-    /** kstatus fails with exactly the operator's Stalled condition: its reason and message. */
     private void assertStalledAsTheOperatorSaysIt(Kstatus.Result failed, String namespace, String name, String reason) {
+        assertStalledAsTheOperatorSaysIt(failed, routers, namespace, name, reason);
+    }
+
+    /** kstatus fails with exactly the operator's Stalled condition: its reason and message. */
+    private static void assertStalledAsTheOperatorSaysIt(Kstatus.Result failed, Routers routers, String namespace, String name,
+                                                         String reason) {
         Map<String, Object> stalled = condition(routers.get(namespace, name), "Stalled");
         assertThat(stalled).as("Stalled condition").containsEntry("status", "True").containsEntry("reason", reason);
         assertThat(failed.reason()).as(failed.describe()).isEqualTo(reason);
@@ -220,12 +239,6 @@ class KstatusIT {
     private static void mergePatch(String namespace, String name, Map<String, Object> patch) {
         CLIENT.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
-    }
-
-    private static boolean isDefault(StorageClass storageClass) {
-        Map<String, String> annotations = storageClass.getMetadata().getAnnotations();
-        return annotations != null && ("true".equals(annotations.get("storageclass.kubernetes.io/is-default-class"))
-                || "true".equals(annotations.get("storageclass.beta.kubernetes.io/is-default-class")));
     }
 
     @SuppressWarnings("unchecked")

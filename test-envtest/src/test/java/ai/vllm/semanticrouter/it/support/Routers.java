@@ -35,6 +35,11 @@ public final class Routers {
         this.client = client;
     }
 
+    /** The client these routers are read and written with. */
+    public KubernetesClient client() {
+        return client;
+    }
+
     /** Installs the SemanticRouter CRD from the compositions module, as users do. */
     public static void installCrd(KubernetesClient client) {
         Manifests.installCrds(client, CRD_RESOURCE);
