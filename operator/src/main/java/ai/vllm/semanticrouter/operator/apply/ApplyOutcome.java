@@ -19,6 +19,13 @@ public record ApplyOutcome(Map<ObjectKey, ObjectNode> live, List<String> applyFa
         unservedKinds = List.copyOf(unservedKinds);
     }
 
+    /** A round that wrote and pruned nothing: every object stays as it is in the cluster. */
+    public static ApplyOutcome untouched(Inventory inventory) {
+        Map<ObjectKey, ObjectNode> live = new java.util.LinkedHashMap<>();
+        inventory.objects().forEach(object -> live.put(ObjectKey.of(object), object));
+        return new ApplyOutcome(live, List.of(), List.of(), List.of(), 0, live.size(), 0);
+    }
+
     /** The first live object of a kind, or null. */
     public ObjectNode first(Kind kind) {
         return live.entrySet().stream().filter(e -> e.getKey().type().equals(kind))

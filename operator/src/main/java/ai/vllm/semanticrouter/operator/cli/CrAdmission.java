@@ -58,6 +58,24 @@ public final class CrAdmission {
         return new Admitted(defaulted, dropped, schema.validate(defaulted));
     }
 
+    /**
+     * The violations of a CR as an API server stored it, checked against this operator's CRD: its
+     * spec defaulted and pruned as the CRD would, then the OpenAPI schema and CEL rules. Catches a CR
+     * that slipped past admission (a server that does not enforce the CEL rules, or a CR stored
+     * before a stricter CRD was installed). Status and server-set metadata are not looked at.
+     */
+    public List<SchemaViolation> storedViolations(JsonNode stored) {
+        ObjectNode identity = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        identity.set("apiVersion", stored.path("apiVersion"));
+        identity.set("kind", stored.path("kind"));
+        identity.putObject("metadata").put("name", stored.path("metadata").path("name").asText())
+                .put("namespace", stored.path("metadata").path("namespace").asText());
+        if (stored.has("spec")) {
+            identity.set("spec", stored.get("spec"));
+        }
+        return admit(identity).violations();
+    }
+
     /** What the API server refuses before it looks at the schema: another kind or version, no name. */
     private static List<SchemaViolation> identityViolations(ObjectNode cr) {
         List<SchemaViolation> violations = new ArrayList<>();

@@ -4,14 +4,17 @@ import ai.vllm.semanticrouter.operator.apply.ClusterWriter;
 import ai.vllm.semanticrouter.operator.status.Condition;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Emits a Warning event when a watched condition turns False or changes its message, and a Normal
  * event when it recovers: once per problem and change, not on every reconcile. Stalled is watched
- * for the problems no other watched condition reports (a render failure, a spec the CRD refuses).
+ * for the problems no other watched condition reports with the same reason (a render failure, a
+ * spec the CRD refuses).
  *
  * <p>What was last announced per CR is remembered here, not only read from the CR's status: a
  * reconcile that runs before the informer has seen our own status write would otherwise compare
@@ -30,16 +33,18 @@ final class ConditionEvents {
     }
 
     void announce(JsonNode cr, JsonNode status) {
-        boolean reportedElsewhere = false;
+        Set<String> reportedElsewhere = new HashSet<>();
         for (String type : WATCHED) {
             JsonNode now = find(status.path("conditions"), type);
             if (now != null) {
-                reportedElsewhere |= "False".equals(now.path("status").asText());
+                if ("False".equals(now.path("status").asText())) {
+                    reportedElsewhere.add(now.path("reason").asText());
+                }
                 announce(cr, type, now, false);
             }
         }
         JsonNode stalled = find(status.path("conditions"), Condition.STALLED);
-        if (stalled != null && !reportedElsewhere) {
+        if (stalled != null && !reportedElsewhere.contains(stalled.path("reason").asText())) {
             announce(cr, Condition.STALLED, stalled, true);
         }
     }

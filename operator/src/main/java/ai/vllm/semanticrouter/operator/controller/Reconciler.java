@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.controller;
 
 import ai.vllm.semanticrouter.engine.RenderError;
+import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
 import ai.vllm.semanticrouter.operator.apply.ApplyOutcome;
 import ai.vllm.semanticrouter.operator.apply.ApplyRound;
 import ai.vllm.semanticrouter.operator.apply.ClusterWriter;
@@ -41,6 +42,7 @@ public final class Reconciler {
     private final RenderPass renderPass;
     private final StatusComputation statusComputation;
     private final ConditionEvents conditionEvents;
+    private final SpecCheck specCheck = SpecCheck.ofShippedCrd();
 
     public Reconciler(ClusterView view, ClusterWriter writer, RenderPass renderPass, Clock clock) {
         this.view = view;
@@ -54,11 +56,16 @@ public final class Reconciler {
         Optional<ObjectNode> found = view.get(Ownership.CR_API_VERSION, Ownership.CR_KIND, namespace, name);
         if (found.isEmpty() || found.get().path("metadata").has("deletionTimestamp")) {
             conditionEvents.forget(namespace, name);
+            specCheck.forget(namespace, name);
             return ReconcileResult.success();
         }
         ObjectNode cr = found.get();
         Inventory inventory = Inventory.of(view, renderPass.producedKinds(), cr);
         RenderPass.Plan plan = renderPass.plan(cr, Platform.detect(view), inventory.byResourceName());
+        List<SchemaViolation> violations = specCheck.violations(cr);
+        if (!violations.isEmpty()) {
+            return refuseSpec(cr, plan, inventory, violations);
+        }
         List<Problem> problems = new ArrayList<>(renderProblems(cr, plan));
         Set<String> failedTemplates = plan.result().errors().stream()
                 .map(RenderError::resourceName).collect(Collectors.toCollection(HashSet::new));
@@ -76,6 +83,24 @@ public final class Reconciler {
             failures.addAll(outcome.pruneFailures());
             return new ReconcileResult.Failure(String.join("; ", failures));
         }
+        return ReconcileResult.success();
+    }
+
+    /**
+     * A CR that the CRD's schema refuses but the API server stored anyway: nothing is applied or
+     * pruned (what runs keeps running), and status says which field is wrong and why.
+     */
+    private ReconcileResult refuseSpec(ObjectNode cr, RenderPass.Plan plan, Inventory inventory,
+                                       List<SchemaViolation> violations) {
+        String message = "spec refused by the CRD's schema, nothing applied or deleted until it is fixed: "
+                + violations.stream().map(SchemaViolation::format).collect(Collectors.joining("; "));
+        String namespace = cr.path("metadata").path("namespace").asText();
+        String name = cr.path("metadata").path("name").asText();
+        LOG.warn("Invalid spec semanticrouter={}/{}: {}", namespace, name, message);
+        boolean statusWritten = writeStatus(cr, plan, ApplyOutcome.untouched(inventory),
+                List.of(new Problem(Problem.INVALID_SPEC, message)));
+        LOG.info("Reconciled semanticrouter={}/{} written=0 unchanged={} pruned=0 problems=1 statusUpdated={}",
+                namespace, name, inventory.objects().size(), statusWritten);
         return ReconcileResult.success();
     }
 

@@ -141,6 +141,46 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCrThatSlippedPastAdmissionIsReportedAndItsObjectsAreLeftAlone() {
+        FakeCluster cluster = clusterWith(cr("persistence: {enabled: false}"));
+        Reconciler reconciler = reconciler(cluster);
+        reconciler.reconcile("team", "demo");
+        int managed = cluster.applied.size();
+        assertThat(managed).isPositive();
+
+        ObjectNode slipped = cr("persistence: {enabled: false}");
+        slipped.withObjectProperty("metadata").put("generation", 2);
+        slipped.withObjectProperty("spec").withObjectProperty("persistence").put("enabled", true)
+                .put("existingClaim", "mine").put("storageClassName", "fast");
+        slipped.set("status", status(cluster));
+        cluster.view.put(slipped);
+        cluster.clearRecords();
+        assertThat(reconciler.reconcile("team", "demo")).isInstanceOf(ReconcileResult.Success.class);
+
+        assertThat(cluster.applied).as("nothing applied").isEmpty();
+        assertThat(cluster.deleted).as("nothing pruned").isEmpty();
+        assertThat(condition(cluster, "Stalled").path("reason").asText()).isEqualTo("InvalidSpec");
+        assertThat(condition(cluster, "Stalled").path("message").asText())
+                .contains("spec.persistence", "existingClaim and storageClassName cannot both be set");
+        assertThat(condition(cluster, "Ready").path("status").asText()).isEqualTo("False");
+        assertThat(condition(cluster, "Reconciling").path("status").asText()).isEqualTo("False");
+        assertThat(status(cluster).path("observedGeneration").asLong()).isEqualTo(2);
+        assertThat(cluster.events).containsExactly("Warning InvalidSpec " + condition(cluster, "Stalled").path("message").asText());
+
+        cluster.clearRecords();
+        reconciler.reconcile("team", "demo");
+        assertThat(cluster.events).as("announced once").isEmpty();
+        assertThat(cluster.statusPatches).as("idle while nothing changes").isEmpty();
+
+        ObjectNode fixed = cr("persistence: {enabled: false, storageClassName: fast}");
+        fixed.withObjectProperty("metadata").put("generation", 3);
+        fixed.set("status", status(cluster));
+        cluster.view.put(fixed);
+        reconciler.reconcile("team", "demo");
+        assertThat(condition(cluster, "Stalled").path("status").asText()).isEqualTo("False");
+    }
+
+    @Test
     void aDeletedOrMissingCrIsNothingToDo() {
         FakeCluster cluster = new FakeCluster();
         assertThat(reconciler(cluster).reconcile("team", "absent")).isInstanceOf(ReconcileResult.Success.class);
