@@ -5,8 +5,6 @@ import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,11 +36,11 @@ class StatusIT {
         assertThat(condition(pending, "Ready")).containsEntry("status", "False").containsKey("reason").containsKey("message");
         assertThat(condition(pending, "BackendsDiscovered")).containsEntry("status", "True");
 
-        setReadyReplicas(namespace, "my-router", 2, 1);
+        routers.simulateReadyReplicas(namespace, "my-router", 2, 1);
         GenericKubernetesResource progressing = routers.awaitPhase(namespace, "my-router", "Progressing");
         assertThat(status(progressing)).containsEntry("replicas", 2).containsEntry("readyReplicas", 1);
 
-        setReadyReplicas(namespace, "my-router", 2, 2);
+        routers.simulateReadyReplicas(namespace, "my-router", 2, 2);
         GenericKubernetesResource running = routers.awaitPhase(namespace, "my-router", "Running");
         assertThat(condition(running, "Ready")).containsEntry("status", "True");
         assertThat(condition(running, "Available")).containsEntry("status", "True");
@@ -76,13 +74,5 @@ class StatusIT {
     @SuppressWarnings("unchecked")
     static void withSpec(GenericKubernetesResource router, String field, Object value) {
         ((Map<String, Object>) router.getAdditionalProperties().get("spec")).put(field, value);
-    }
-
-    static void setReadyReplicas(String namespace, String name, int replicas, int ready) {
-        Deployment deployment = CLIENT.apps().deployments().inNamespace(namespace).withName(name).get();
-        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(ready)
-                .withAvailableReplicas(ready).withUpdatedReplicas(replicas)
-                .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
-        CLIENT.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
     }
 }

@@ -83,9 +83,8 @@ class StorageIT {
      */
     @Test
     void aClusterWithoutADefaultClassIsReportedUntilOneIsMarkedDefault() {
-        ApiServer bare = ApiServer.dedicated("no-default-storage");
+        ApiServer bare = ApiServer.withoutDefaultStorageClass("no-default-storage");
         KubernetesClient client = bare.client();
-        client.storage().v1().storageClasses().withName(DefaultStorageClass.NAME).delete();
         Routers.installCrd(client);
         try (OperatorUnderTest operator = OperatorUnderTest.start(client)) {
             Routers bareRouters = new Routers(client);

@@ -57,6 +57,13 @@ public final class ApiServer {
         return new ApiServer(EmbeddedApiServer.start(kubeconfig, customise));
     }
 
+    /** A dedicated server of a cluster without a default StorageClass (a PVC naming no class stays Pending). */
+    public static ApiServer withoutDefaultStorageClass(String purpose) {
+        ApiServer bare = dedicated(purpose);
+        bare.client.storage().v1().storageClasses().withName(DefaultStorageClass.NAME).delete();
+        return bare;
+    }
+
     /** Stops a dedicated server (never the shared one). */
     public void stop() {
         if (this != shared) {

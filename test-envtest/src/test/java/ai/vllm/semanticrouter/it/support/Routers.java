@@ -4,6 +4,8 @@ import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import ai.vllm.semanticrouter.operator.local.PodSimulator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -31,6 +33,11 @@ public final class Routers {
 
     public Routers(KubernetesClient client) {
         this.client = client;
+    }
+
+    /** The client these routers are read and written with. */
+    public KubernetesClient client() {
+        return client;
     }
 
     /** Installs the SemanticRouter CRD from the compositions module, as users do. */
@@ -91,6 +98,17 @@ public final class Routers {
     public void simulateReadyPods(String namespace, String name) {
         await("Deployment " + namespace + "/" + name).atMost(RECONCILE_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> PodSimulator.markReady(client, namespace, name));
+    }
+
+    /** Plays the kubelet for part of a rollout: {@code ready} of {@code replicas} pods of the router's Deployment are ready. */
+    public void simulateReadyReplicas(String namespace, String name, int replicas, int ready) {
+        await("Deployment " + namespace + "/" + name).atMost(RECONCILE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> client.apps().deployments().inNamespace(namespace).withName(name).get() != null);
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(ready)
+                .withAvailableReplicas(ready).withUpdatedReplicas(replicas)
+                .withObservedGeneration(deployment.getMetadata().getGeneration()).build());
+        client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
     }
 
     /** Creates the StorageClass unless it exists (the server's default class {@code standard} does). */

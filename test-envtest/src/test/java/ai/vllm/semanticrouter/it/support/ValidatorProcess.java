@@ -22,6 +22,13 @@ record ValidatorProcess(int exitCode, String stdout, String stderr) {
                 : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator");
     }
 
+    /** The folder the Go test tools' build.sh scripts write (SEMANTIC_ROUTER_OPERATOR_BIN, else the cache's bin/). */
+    static Path binDir() {
+        String override = System.getenv("SEMANTIC_ROUTER_OPERATOR_BIN");
+        return override != null && !override.isBlank() ? Path.of(override)
+                : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator", "bin");
+    }
+
     /** Environment for the vllm-sr CLI: plain text, UTF-8, no colour codes in what tests print. */
     static Map<String, String> quietPython() {
         return Map.of("NO_COLOR", "1", "PYTHONIOENCODING", "utf-8", "PYTHONDONTWRITEBYTECODE", "1");
