@@ -67,6 +67,7 @@ public final class OperatorRuntime implements AutoCloseable {
         ApiDiscovery apiDiscovery = awaited(discovering);
         this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics.workQueue());
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
+        metrics.reportConditions(() -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()));
         this.renderPass = new RenderPass(compositions, view);
         KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),

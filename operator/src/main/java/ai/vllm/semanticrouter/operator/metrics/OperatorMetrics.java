@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,11 +17,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * The operator's one metrics registry: a Prometheus registry holding controller-runtime's families
  * ({@link ControllerMetrics}, {@link WorkQueueMetrics}, {@link RestClientMetrics},
- * {@link LeaderElectionMetrics}), the standard {@code process_*} family, and the Micrometer registry
+ * {@link LeaderElectionMetrics}), the SemanticRouters' conditions ({@link ConditionMetrics}), the
+ * standard {@code process_*} family, and the Micrometer registry
  * exported through it (JVM memory, GC, threads and classes from Micrometer's binders, and the
  * operator's own meters such as {@code semantic_router_operator_compositions_invalid}).
  */
@@ -71,6 +75,11 @@ public final class OperatorMetrics implements AutoCloseable {
 
     public LeaderElectionMetrics leaderElection() {
         return leaderElection;
+    }
+
+    /** Exports {@code semanticrouter_status_condition} from the SemanticRouters {@code semanticRouters} lists. */
+    public void reportConditions(Supplier<? extends Collection<? extends JsonNode>> semanticRouters) {
+        ConditionMetrics.register(prometheus, semanticRouters);
     }
 
     /** For Micrometer meters of the operator; they are scraped with everything else. */
