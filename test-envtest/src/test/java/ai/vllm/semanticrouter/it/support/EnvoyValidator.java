@@ -77,11 +77,7 @@ public final class EnvoyValidator {
         return new Result(false, List.of(problem), List.of(), List.of(), List.of());
     }
 
-    /** SEMANTIC_ROUTER_OPERATOR_BIN as build.sh reads it, else ~/.cache/semantic-router-operator/bin. */
     private static Path binary() {
-        String override = System.getenv("SEMANTIC_ROUTER_OPERATOR_BIN");
-        Path bin = override != null && !override.isBlank() ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator", "bin");
-        return bin.resolve("envoy-bootstrap-validator");
+        return ValidatorProcess.binary("envoy-bootstrap-validator");
     }
 }

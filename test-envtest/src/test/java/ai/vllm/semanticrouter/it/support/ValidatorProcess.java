@@ -22,6 +22,13 @@ record ValidatorProcess(int exitCode, String stdout, String stderr) {
                 : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator");
     }
 
+    /** A validator binary a build.sh made: in SEMANTIC_ROUTER_OPERATOR_BIN, else ~/.cache/semantic-router-operator/bin. */
+    static Path binary(String name) {
+        String override = System.getenv("SEMANTIC_ROUTER_OPERATOR_BIN");
+        Path bin = override != null && !override.isBlank() ? Path.of(override) : cacheDir().resolve("bin");
+        return bin.resolve(name);
+    }
+
     /** Environment for the vllm-sr CLI: plain text, UTF-8, no colour codes in what tests print. */
     static Map<String, String> quietPython() {
         return Map.of("NO_COLOR", "1", "PYTHONIOENCODING", "utf-8", "PYTHONDONTWRITEBYTECODE", "1");
