@@ -20,7 +20,7 @@ OLM_GENERATED_IMG = $(shell sed -nE 's/^ *containerImage: *//p' $(OLM_GENERATED)
 OLM_GENERATED_BUNDLE_IMG = $(shell sed -nE 's/^image: *//p' $(OLM_GENERATED)/catalog/semantic-router-operator/catalog.yaml | head -1)
 OLM_JIB := $(MVN) -pl operator -am -Pimage -DskipTests package -Doperator.image=$(IMG) -Doperator.base.image=$(BASE_IMG)
 
-.PHONY: manifests install uninstall deploy undeploy image image-push image-docker \
+.PHONY: manifests install uninstall deploy undeploy deploy-monitoring undeploy-monitoring image image-push image-docker \
         bundle bundle-validate bundle-build bundle-push catalog catalog-validate catalog-build catalog-push \
         openshift-deploy openshift-undeploy
 
@@ -42,6 +42,12 @@ deploy: ## Deploy the CRD, RBAC and operator: make deploy IMG=registry/semantic-
 
 undeploy: ## Remove everything deploy created (the CRD too, so every SemanticRouter)
 	$(KUBECTL) delete --ignore-not-found -k $(OLM_GENERATED)/config/default
+
+deploy-monitoring: ## The operator's ServiceMonitor, PrometheusRule and Grafana dashboard (needs the prometheus-operator's CRDs)
+	$(KUBECTL) apply --server-side --force-conflicts -k $(OLM_GENERATED)/config/prometheus
+
+undeploy-monitoring: ## Remove the operator's ServiceMonitor, PrometheusRule and Grafana dashboard
+	$(KUBECTL) delete --ignore-not-found -k $(OLM_GENERATED)/config/prometheus
 
 ##@ Operator image (Jib: no Dockerfile, no Docker daemon)
 

@@ -3,8 +3,9 @@ package ai.vllm.semanticrouter.olm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code bundle/}: an OLM registry+v1 bundle. {@code manifests/} (CSV, CRD, the metrics Service and
- * the extra-compositions ConfigMap), {@code metadata/annotations.yaml}, and {@code bundle.Dockerfile},
+ * {@code bundle/}: an OLM registry+v1 bundle. {@code manifests/} (CSV, CRD, the metrics Service, the
+ * extra-compositions ConfigMap, and the monitoring: ServiceMonitor, PrometheusRule, Grafana dashboard
+ * ConfigMap), {@code metadata/annotations.yaml}, and {@code bundle.Dockerfile},
  * built with {@code bundle/} as its context.
  */
 public final class BundleLayout {
@@ -21,6 +22,12 @@ public final class BundleLayout {
                 Yaml.write(objects.metricsService(false)));
         tree.addYaml("bundle/manifests/" + Identity.EXTRA_COMPOSITIONS + "_v1_configmap.yaml",
                 Yaml.write(objects.extraCompositions(false)));
+        tree.addYaml("bundle/manifests/" + MonitoringObjects.SERVICE_MONITOR + "_monitoring.coreos.com_v1_servicemonitor.yaml",
+                Yaml.write(MonitoringObjects.serviceMonitor(false)));
+        tree.addYaml("bundle/manifests/" + MonitoringObjects.PROMETHEUS_RULE + "_monitoring.coreos.com_v1_prometheusrule.yaml",
+                Yaml.write(MonitoringObjects.prometheusRule(false)));
+        tree.addYaml("bundle/manifests/" + MonitoringObjects.DASHBOARD + "_v1_configmap.yaml",
+                Yaml.write(MonitoringObjects.dashboard(false)));
         tree.addYaml("bundle/metadata/annotations.yaml", Yaml.write(annotations()));
         tree.add("bundle/bundle.Dockerfile", dockerfile(release));
     }

@@ -140,7 +140,7 @@ public final class InstallObjects {
         return subjects;
     }
 
-    private static ObjectNode object(String apiVersion, String kind, String name, boolean namespaced) {
+    static ObjectNode object(String apiVersion, String kind, String name, boolean namespaced) {
         ObjectNode object = Yaml.object().put("apiVersion", apiVersion).put("kind", kind);
         ObjectNode metadata = object.putObject("metadata").put("name", name);
         if (namespaced) {

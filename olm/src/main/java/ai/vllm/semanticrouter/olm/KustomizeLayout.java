@@ -46,6 +46,13 @@ public final class KustomizeLayout {
         tree.addYaml("config/manager/kustomization.yaml", kustomization(null, List.of("namespace.yaml",
                 "extra_compositions.yaml", "manager.yaml", "metrics_service.yaml")));
 
+        // Opt-in (needs the prometheus-operator's CRDs): `kubectl apply -k olm/generated/config/prometheus`.
+        tree.addYaml("config/prometheus/monitor.yaml", Yaml.write(MonitoringObjects.serviceMonitor(true)));
+        tree.addYaml("config/prometheus/prometheus_rule.yaml", Yaml.write(MonitoringObjects.prometheusRule(true)));
+        tree.addYaml("config/prometheus/grafana_dashboard.yaml", Yaml.write(MonitoringObjects.dashboard(true)));
+        tree.addYaml("config/prometheus/kustomization.yaml",
+                kustomization(null, List.of("monitor.yaml", "prometheus_rule.yaml", "grafana_dashboard.yaml")));
+
         tree.addYaml("config/default/kustomization.yaml",
                 kustomization(Identity.NAMESPACE, List.of("../crd", "../rbac", "../manager")));
     }

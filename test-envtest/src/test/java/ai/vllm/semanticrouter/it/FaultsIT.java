@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.Counter;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,8 +148,7 @@ class FaultsIT {
     }
 
     private static double reconciles(OperatorUnderTest operator) {
-        return operator.runtime().meterRegistry().find("controller_runtime_reconcile").counters().stream()
-                .mapToDouble(Counter::count).sum();
+        return operator.runtime().metrics().controller().reconciles();
     }
 
     private static OperatorUnderTest elected(String leaseNamespace, String identity) {

@@ -2,6 +2,7 @@ package ai.vllm.semanticrouter.operator.cli;
 
 import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
 import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
+import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;
@@ -65,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
                 .withLeaseTimings(Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(renewSeconds),
                         Duration.ofSeconds(retrySeconds))
                 .withCompositionDirs(compositionDirs);
-        CompletableFuture<KubernetesClient> connecting = connect();
-        OperatorRuntime runtime = OperatorRuntime.start(connecting, options);
+        OperatorMetrics metrics = OperatorMetrics.create();
+        CompletableFuture<KubernetesClient> connecting = connect(metrics);
+        OperatorRuntime runtime = OperatorRuntime.start(connecting, options, metrics);
         KubernetesClient client = connecting.join();
         LOG.info("Operator started namespace={} workers={} metricsPort={} healthPort={} leaderElection={}",
                 namespace == null ? "<all>" : namespace, workers, metricsPort, healthPort, leaderElection);
@@ -86,9 +88,9 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Builds the client (in-cluster config, else the kubeconfig) on its own thread. */
-    private static CompletableFuture<KubernetesClient> connect() {
-        return CompletableFuture.supplyAsync(() -> new KubernetesClientBuilder().build(),
+    /** Builds the client (in-cluster config, else the kubeconfig) on its own thread; it counts its requests in metrics. */
+    private static CompletableFuture<KubernetesClient> connect(OperatorMetrics metrics) {
+        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(new KubernetesClientBuilder()).build(),
                 task -> new Thread(task, "connect").start());
     }
 }

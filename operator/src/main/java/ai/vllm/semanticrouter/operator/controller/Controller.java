@@ -32,6 +32,7 @@ public final class Controller implements AutoCloseable {
     }
 
     public synchronized void start(int workerCount) {
+        metrics.workers(workerCount);
         for (int i = 0; i < workerCount; i++) {
             Thread worker = new Thread(this::work, "reconcile-worker-" + i);
             worker.setDaemon(true);
@@ -57,10 +58,12 @@ public final class Controller implements AutoCloseable {
             if (key == null) {
                 return;
             }
+            metrics.workerBusy();
             try {
                 process(key);
             } finally {
                 queue.done(key);
+                metrics.workerIdle();
             }
         }
     }
@@ -74,20 +77,21 @@ public final class Controller implements AutoCloseable {
             result = reconciler.apply(key.substring(0, slash), key.substring(slash + 1));
         } catch (RuntimeException e) {
             LOG.error("Reconcile crashed semanticrouter={}", key, e);
+            metrics.panicked();
             result = new ReconcileResult.Failure(String.valueOf(e.getMessage()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (result instanceof ReconcileResult.Failure failure) {
             Duration delay = queue.addRateLimited(key);
             LOG.warn("Reconcile failed semanticrouter={} retryIn={} error={}", key, delay, failure.message());
-            metrics.reconciled("error", took);
+            metrics.reconciled(ControllerMetrics.ERROR, took);
         } else if (result instanceof ReconcileResult.RequeueAfter requeue) {
             queue.forget(key);
             queue.addAfter(key, requeue.delay());
-            metrics.reconciled("requeue_after", took);
+            metrics.reconciled(ControllerMetrics.REQUEUE_AFTER, took);
         } else {
             queue.forget(key);
-            metrics.reconciled("success", took);
+            metrics.reconciled(ControllerMetrics.SUCCESS, took);
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.operator.metrics.LeaderElectionMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Leader election on the Lease {@code semantic-router-operator.vllm.ai}, with controller-runtime's
  * timings by default (15 s lease, 10 s renew deadline, 2 s retry). Only the leader reconciles.
+ * {@code leader_election_master_status{name=<lease>}} says whether this replica leads.
  */
 final class Leadership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
@@ -19,7 +21,8 @@ final class Leadership implements AutoCloseable {
     private final CompletableFuture<?> election;
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
 
-    private Leadership(KubernetesClient client, OperatorOptions options, Runnable onStartLeading) {
+    private Leadership(KubernetesClient client, OperatorOptions options, LeaderElectionMetrics metrics,
+                       Runnable onStartLeading) {
         var config = new LeaderElectionConfigBuilder()
                 .withName(options.leaseName())
                 .withLock(new LeaseLock(options.leaseNamespace(), options.leaseName(), options.identity()))
@@ -31,11 +34,13 @@ final class Leadership implements AutoCloseable {
                         () -> {
                             LOG.info("Became leader lease={}/{} identity={}", options.leaseNamespace(),
                                     options.leaseName(), options.identity());
+                            metrics.leading(options.leaseName());
                             onStartLeading.run();
                         },
                         () -> {
                             LOG.warn("Stopped leading lease={}/{} identity={}", options.leaseNamespace(),
                                     options.leaseName(), options.identity());
+                            metrics.stoppedLeading(options.leaseName());
                             lost.complete(null);
                         },
                         leader -> LOG.info("Leader is now {}", leader)))
@@ -45,8 +50,9 @@ final class Leadership implements AutoCloseable {
         this.election = client.leaderElector().withConfig(config).build().start();
     }
 
-    static Leadership start(KubernetesClient client, OperatorOptions options, Runnable onStartLeading) {
-        return new Leadership(client, options, onStartLeading);
+    static Leadership start(KubernetesClient client, OperatorOptions options, LeaderElectionMetrics metrics,
+                            Runnable onStartLeading) {
+        return new Leadership(client, options, metrics, onStartLeading);
     }
 
     /** Completes when this replica lost (or gave up) the lease. */

@@ -5,13 +5,12 @@ import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.functions.Platform;
-import ai.vllm.semanticrouter.operator.metrics.ControllerMetrics;
 import ai.vllm.semanticrouter.operator.metrics.HttpEndpoints;
+import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.queue.ExponentialBackoff;
 import ai.vllm.semanticrouter.operator.queue.WorkQueue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
     private final KubernetesClient client;
     private final OperatorOptions options;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final OperatorMetrics metrics;
     private final WorkQueue<String> queue;
     private final InformerClusterView view;
     private final RenderPass renderPass;
@@ -52,9 +51,10 @@ public final class OperatorRuntime implements AutoCloseable {
      * discovery runs, on others: on a cold JVM these are the slowest steps of a start, and they share
      * nothing.
      */
-    private OperatorRuntime(CompletableFuture<KubernetesClient> connecting, OperatorOptions options) {
+    private OperatorRuntime(CompletableFuture<KubernetesClient> connecting, OperatorOptions options, OperatorMetrics metrics) {
         this.options = options;
-        this.reloader = new CompositionReloader(options.compositionDirs(), registry, directories -> catalog(options, directories),
+        this.metrics = metrics;
+        this.reloader = new CompositionReloader(options.compositionDirs(), metrics.meterRegistry(), directories -> catalog(options, directories),
                 this::onCompositionsReloaded,
                 errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
         CompletableFuture<ApiDiscovery> discovering = connecting.thenApplyAsync(
@@ -65,29 +65,31 @@ public final class OperatorRuntime implements AutoCloseable {
         timeline.finished("compositions");
         this.client = awaited(connecting);
         ApiDiscovery apiDiscovery = awaited(discovering);
-        ControllerMetrics metrics = new ControllerMetrics(registry);
-        this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics);
+        this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics.workQueue());
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
+        metrics.reportConditions(() -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()));
         this.renderPass = new RenderPass(compositions, view);
         KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
                 options.identity(), Clock.systemUTC());
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
-        this.controller = new Controller(queue, reconciler::reconcile, metrics);
+        this.controller = new Controller(queue, reconciler::reconcile, metrics.controller());
         this.discovery = new DiscoveryLoop(client, apiDiscovery, view, this::watchAll, this::enqueueAll);
     }
 
-    /** Starts the operator against the client's cluster. */
+    /** Starts the operator against the client's cluster, with metrics of its own (the client's requests are not counted). */
     public static OperatorRuntime start(KubernetesClient client, OperatorOptions options) {
-        return start(CompletableFuture.completedFuture(client), options);
+        return start(CompletableFuture.completedFuture(client), options, OperatorMetrics.create());
     }
 
     /**
      * Starts the operator once {@code connecting} yields the client; the compositions load meanwhile.
-     * A failure to connect is thrown as is.
+     * A failure to connect is thrown as is. The client counts its requests in {@code metrics} when it
+     * was built through {@code metrics.restClient().instrument(...)}; the runtime closes {@code metrics}.
      */
-    public static OperatorRuntime start(CompletableFuture<KubernetesClient> connecting, OperatorOptions options) {
-        OperatorRuntime runtime = new OperatorRuntime(connecting, options);
+    public static OperatorRuntime start(CompletableFuture<KubernetesClient> connecting, OperatorOptions options,
+                                        OperatorMetrics metrics) {
+        OperatorRuntime runtime = new OperatorRuntime(connecting, options, metrics);
         runtime.begin();
         return runtime;
     }
@@ -127,11 +129,12 @@ public final class OperatorRuntime implements AutoCloseable {
         discovery.start(options.discoveryInterval());
         timeline.finished("informers started");
         if (options.metricsPort() >= 0 && options.healthPort() >= 0) {
-            http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), registry, this::ready);
+            http = HttpEndpoints.start(options.metricsPort(), options.healthPort(), metrics, this::ready);
         }
         if (options.leaderElection()) {
             // Waiting for the caches must not hold up the elector's thread, which renews the lease.
-            leadership = Leadership.start(client, options, () -> onStartThread("start-workers", this::startWorkers));
+            leadership = Leadership.start(client, options, metrics.leaderElection(),
+                    () -> onStartThread("start-workers", this::startWorkers));
             leadership.lost().thenRun(() -> {
                 if (!closing) {
                     leadershipLost.complete(null);
@@ -207,7 +210,12 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     public PrometheusMeterRegistry meterRegistry() {
-        return registry;
+        return metrics.meterRegistry();
+    }
+
+    /** Every metric the operator exports on {@code /metrics}. */
+    public OperatorMetrics metrics() {
+        return metrics;
     }
 
     /** The platform detected by the last API discovery. */
@@ -244,6 +252,6 @@ public final class OperatorRuntime implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        registry.close();
+        metrics.close();
     }
 }

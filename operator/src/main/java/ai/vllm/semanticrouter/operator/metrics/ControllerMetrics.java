@@ -1,86 +1,108 @@
 package ai.vllm.semanticrouter.operator.metrics;
 
-import ai.vllm.semanticrouter.operator.queue.QueueObserver;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Metrics under controller-runtime's names, so existing dashboards work:
- * {@code controller_runtime_reconcile_total{controller,result}}, {@code controller_runtime_reconcile_errors_total},
- * {@code controller_runtime_reconcile_time_seconds}, {@code workqueue_depth}, {@code workqueue_adds_total},
- * {@code workqueue_retries_total} (workqueue metrics carry {@code name} and {@code controller}).
+ * The reconcile families of controller-runtime (v0.22 {@code pkg/internal/controller/metrics}), with
+ * its names, help, label names, types and buckets: {@code controller_runtime_reconcile_total{controller,result}},
+ * {@code controller_runtime_reconcile_errors_total}, {@code controller_runtime_terminal_reconcile_errors_total},
+ * {@code controller_runtime_reconcile_panics_total}, {@code controller_runtime_reconcile_time_seconds}
+ * (histogram), {@code controller_runtime_max_concurrent_reconciles} and {@code controller_runtime_active_workers}.
+ * Every series exists from the start (at 0), as controller-runtime initialises them.
  */
-public final class ControllerMetrics implements QueueObserver {
+public final class ControllerMetrics {
     public static final String CONTROLLER = "semanticrouter";
+    /** controller-runtime's reconcile result label values. */
+    public static final String SUCCESS = "success";
+    public static final String ERROR = "error";
+    public static final String REQUEUE = "requeue";
+    public static final String REQUEUE_AFTER = "requeue_after";
+    static final double[] RECONCILE_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45,
+        0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30,
+        40, 50, 60};
 
-    private final MeterRegistry registry;
-    private final AtomicInteger depth = new AtomicInteger();
-    private final Counter adds;
-    private final Counter retries;
+    private final Counter reconciles;
     private final Counter errors;
-    private final Timer reconcileTime;
+    private final Counter terminalErrors;
+    private final Counter panics;
+    private final Histogram reconcileTime;
+    private final Gauge maxConcurrent;
+    private final Gauge activeWorkers;
 
-    public ControllerMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        Gauge.builder("workqueue_depth", depth, AtomicInteger::get)
-                .description("Current depth of workqueue").tags("name", CONTROLLER, "controller", CONTROLLER)
-                .register(registry);
-        adds = Counter.builder("workqueue_adds").description("Total number of adds handled by workqueue")
-                .tags("name", CONTROLLER, "controller", CONTROLLER).register(registry);
-        retries = Counter.builder("workqueue_retries").description("Total number of retries handled by workqueue")
-                .tags("name", CONTROLLER, "controller", CONTROLLER).register(registry);
-        errors = Counter.builder("controller_runtime_reconcile_errors")
-                .description("Total number of reconciliation errors per controller")
-                .tag("controller", CONTROLLER).register(registry);
-        reconcileTime = Timer.builder("controller_runtime_reconcile_time")
-                .description("Length of time per reconciliation per controller").tag("controller", CONTROLLER)
-                .serviceLevelObjectives(buckets()).register(registry);
-        for (String result : new String[] {"success", "error", "requeue", "requeue_after"}) {
-            reconcileCounter(result);
+    public ControllerMetrics(PrometheusRegistry registry) {
+        reconciles = Counter.builder().name("controller_runtime_reconcile_total")
+                .help("Total number of reconciliations per controller").labelNames("controller", "result").register(registry);
+        errors = perController(Counter.builder().name("controller_runtime_reconcile_errors_total")
+                .help("Total number of reconciliation errors per controller"), registry);
+        terminalErrors = perController(Counter.builder().name("controller_runtime_terminal_reconcile_errors_total")
+                .help("Total number of terminal reconciliation errors per controller"), registry);
+        panics = perController(Counter.builder().name("controller_runtime_reconcile_panics_total")
+                .help("Total number of reconciliation panics per controller"), registry);
+        reconcileTime = Histogram.builder().name("controller_runtime_reconcile_time_seconds")
+                .help("Length of time per reconciliation per controller").labelNames("controller")
+                .classicOnly().classicUpperBounds(RECONCILE_BUCKETS).register(registry);
+        maxConcurrent = Gauge.builder().name("controller_runtime_max_concurrent_reconciles")
+                .help("Maximum number of concurrent reconciles per controller").labelNames("controller").register(registry);
+        activeWorkers = Gauge.builder().name("controller_runtime_active_workers")
+                .help("Number of currently used workers per controller").labelNames("controller").register(registry);
+        for (String result : new String[] {ERROR, REQUEUE_AFTER, REQUEUE, SUCCESS}) {
+            reconciles.initLabelValues(CONTROLLER, result);
         }
+        reconcileTime.initLabelValues(CONTROLLER);
+        activeWorkers.initLabelValues(CONTROLLER);
     }
 
-    /** Records one reconcile: its result (success, error, requeue_after) and duration. */
+    private static Counter perController(Counter.Builder builder, PrometheusRegistry registry) {
+        Counter counter = builder.labelNames("controller").register(registry);
+        counter.initLabelValues(CONTROLLER);
+        return counter;
+    }
+
+    /** The controller runs this many workers. */
+    public void workers(int count) {
+        maxConcurrent.labelValues(CONTROLLER).set(count);
+    }
+
+    /** A worker took a key and starts reconciling it. */
+    public void workerBusy() {
+        activeWorkers.labelValues(CONTROLLER).inc();
+    }
+
+    /** A worker finished its key. */
+    public void workerIdle() {
+        activeWorkers.labelValues(CONTROLLER).dec();
+    }
+
+    /** Records one reconcile: its result ({@link #SUCCESS}, {@link #ERROR}, {@link #REQUEUE_AFTER}) and duration. */
     public void reconciled(String result, Duration duration) {
-        reconcileCounter(result).increment();
-        if ("error".equals(result)) {
-            errors.increment();
+        reconciles.labelValues(CONTROLLER, result).inc();
+        if (ERROR.equals(result)) {
+            errors.labelValues(CONTROLLER).inc();
         }
-        reconcileTime.record(duration);
+        reconcileTime.labelValues(CONTROLLER).observe(duration.toNanos() / 1e9);
     }
 
-    @Override
-    public void added() {
-        adds.increment();
+    /** The reconciler threw (controller-runtime's recovered panic); the reconcile also counts as an error. */
+    public void panicked() {
+        panics.labelValues(CONTROLLER).inc();
     }
 
-    @Override
-    public void retried() {
-        retries.increment();
+    /** The reconciler gave up on a key for good (not retried). */
+    public void terminalError() {
+        terminalErrors.labelValues(CONTROLLER).inc();
     }
 
-    @Override
-    public void depth(int value) {
-        depth.set(value);
-    }
-
-    private Counter reconcileCounter(String result) {
-        return Counter.builder("controller_runtime_reconcile").description("Total number of reconciliations per controller")
-                .tags("controller", CONTROLLER, "result", result).register(registry);
-    }
-
-    private static Duration[] buckets() {
-        double[] seconds = {0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7,
-            0.8, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60};
-        Duration[] buckets = new Duration[seconds.length];
-        for (int i = 0; i < seconds.length; i++) {
-            buckets[i] = Duration.ofNanos((long) (seconds[i] * 1_000_000_000L));
+    /** Reconciles so far, all results together. */
+    public double reconciles() {
+        double total = 0;
+        for (String result : new String[] {ERROR, REQUEUE_AFTER, REQUEUE, SUCCESS}) {
+            total += reconciles.labelValues(CONTROLLER, result).get();
         }
-        return buckets;
+        return total;
     }
 }

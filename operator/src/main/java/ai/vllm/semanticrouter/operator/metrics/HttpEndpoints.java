@@ -2,7 +2,6 @@ package ai.vllm.semanticrouter.operator.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operator's HTTP endpoints: Prometheus {@code /metrics} on the metrics port, {@code /healthz}
- * and {@code /readyz} on the health port (ready once the caches have synced). Port 0 picks a free port.
+ * The operator's HTTP endpoints: Prometheus {@code /metrics} on the metrics port (OpenMetrics for an
+ * {@code Accept: application/openmetrics-text}, else the text format 0.0.4), {@code /healthz} and
+ * {@code /readyz} on the health port (ready once the caches have synced). Port 0 picks a free port.
  */
 public final class HttpEndpoints implements AutoCloseable {
     private final HttpServer metricsServer;
@@ -25,11 +25,13 @@ public final class HttpEndpoints implements AutoCloseable {
         this.healthServer = healthServer;
     }
 
-    public static HttpEndpoints start(int metricsPort, int healthPort, PrometheusMeterRegistry registry,
+    public static HttpEndpoints start(int metricsPort, int healthPort, OperatorMetrics registry,
                                       BooleanSupplier ready) {
         HttpServer metrics = server(metricsPort);
-        metrics.createContext("/metrics", exchange -> respond(exchange, 200, registry.scrape(),
-                "text/plain; version=0.0.4; charset=utf-8"));
+        metrics.createContext("/metrics", exchange -> {
+            OperatorMetrics.Exposition scrape = registry.scrape(exchange.getRequestHeaders().getFirst("Accept"));
+            respond(exchange, 200, scrape.body(), scrape.contentType());
+        });
         HttpServer health = server(healthPort);
         health.createContext("/healthz", exchange -> respond(exchange, 200, "ok", "text/plain"));
         health.createContext("/readyz", exchange -> {
@@ -70,7 +72,10 @@ public final class HttpEndpoints implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int code, String body, String contentType) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        respond(exchange, code, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    private static void respond(HttpExchange exchange, int code, byte[] bytes, String contentType) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(code, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

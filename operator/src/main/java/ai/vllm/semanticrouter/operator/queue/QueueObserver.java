@@ -1,27 +1,37 @@
 package ai.vllm.semanticrouter.operator.queue;
 
-/** What a {@link WorkQueue} reports to metrics; every method is called outside the queue's lock. */
+/**
+ * What a {@link WorkQueue} reports to metrics, as client-go's queue reports to its queue metrics.
+ * Called under the queue's lock, so the events of one key arrive in order: keep them cheap.
+ */
 public interface QueueObserver {
-    /** A key was added (also when it was already waiting and the add was absorbed). */
-    void added();
+    /** A key that was not waiting was added (an add absorbed by a waiting key is not reported). */
+    void added(Object key);
 
-    /** A key was re-added because its reconcile failed. */
+    /** A key was handed to a worker. */
+    void taken(Object key);
+
+    /** The worker finished the key. */
+    void done(Object key);
+
+    /** A key is to be added again after a delay (a failure's backoff or a requeue-after), as client-go counts retries. */
     void retried();
-
-    /** The number of keys waiting to be processed changed. */
-    void depth(int depth);
 
     QueueObserver NONE = new QueueObserver() {
         @Override
-        public void added() {
+        public void added(Object key) {
+        }
+
+        @Override
+        public void taken(Object key) {
+        }
+
+        @Override
+        public void done(Object key) {
         }
 
         @Override
         public void retried() {
-        }
-
-        @Override
-        public void depth(int depth) {
         }
     };
 }

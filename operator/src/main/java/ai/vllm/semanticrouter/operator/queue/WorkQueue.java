@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A de-duplicating work queue with the semantics of client-go's workqueue: a key waits at most
  * once, a key is never handed to two workers at once (an add while it is processed is replayed
  * when the worker calls {@link #done}), and failures are retried with per-key exponential backoff.
+ * Its {@link QueueObserver} sees the same events as client-go's queue metrics (add, get, done, retry).
  */
 public final class WorkQueue<K> implements AutoCloseable {
     private final Object lock = new Object();
@@ -39,31 +40,29 @@ public final class WorkQueue<K> implements AutoCloseable {
 
     /** Makes the key wait for a worker, unless it already waits. */
     public void add(K key) {
-        int depth;
         synchronized (lock) {
             if (shuttingDown || !dirty.add(key)) {
                 return;
             }
+            observer.added(key);
             if (!processing.contains(key)) {
                 waiting.add(key);
                 lock.notifyAll();
             }
-            depth = waiting.size();
         }
-        observer.added();
-        observer.depth(depth);
     }
 
     /** Adds the key after a delay (a requeue-after). */
     public void addAfter(K key, Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            add(key);
-            return;
-        }
         synchronized (lock) {
             if (shuttingDown) {
                 return;
             }
+            observer.retried();
+        }
+        if (delay.isZero() || delay.isNegative()) {
+            add(key);
+            return;
         }
         delays.schedule(() -> add(key), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -71,7 +70,6 @@ public final class WorkQueue<K> implements AutoCloseable {
     /** The key failed: adds it again after its backoff delay, which doubles on each failure. */
     public Duration addRateLimited(K key) {
         Duration delay = backoff.when(key);
-        observer.retried();
         addAfter(key, delay);
         return delay;
     }
@@ -87,8 +85,6 @@ public final class WorkQueue<K> implements AutoCloseable {
 
     /** Blocks until a key is available; returns null once the queue is shut down. */
     public K take() throws InterruptedException {
-        K key;
-        int depth;
         synchronized (lock) {
             while (waiting.isEmpty() && !shuttingDown) {
                 lock.wait();
@@ -96,28 +92,25 @@ public final class WorkQueue<K> implements AutoCloseable {
             if (shuttingDown) {
                 return null;
             }
-            key = waiting.iterator().next();
+            K key = waiting.iterator().next();
             waiting.remove(key);
             processing.add(key);
             dirty.remove(key);
-            depth = waiting.size();
+            observer.taken(key);
+            return key;
         }
-        observer.depth(depth);
-        return key;
     }
 
     /** The worker finished the key; an add that arrived meanwhile makes it wait again. */
     public void done(K key) {
-        int depth;
         synchronized (lock) {
             processing.remove(key);
+            observer.done(key);
             if (dirty.contains(key) && !shuttingDown) {
                 waiting.add(key);
                 lock.notifyAll();
             }
-            depth = waiting.size();
         }
-        observer.depth(depth);
     }
 
     public int depth() {

@@ -1,10 +1,8 @@
 package ai.vllm.semanticrouter.operator.controller;
 
-import ai.vllm.semanticrouter.operator.metrics.ControllerMetrics;
+import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.queue.ExponentialBackoff;
 import ai.vllm.semanticrouter.operator.queue.WorkQueue;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,9 +17,9 @@ class ControllerTest {
 
     @Test
     void aFailingKeyIsRetriedWithBackoffWithoutBlockingOthers() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ControllerMetrics metrics = new ControllerMetrics(registry);
-        WorkQueue<String> queue = new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(5), Duration.ofMillis(50)), metrics);
+        OperatorMetrics metrics = OperatorMetrics.create();
+        WorkQueue<String> queue = new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(5), Duration.ofMillis(50)),
+                metrics.workQueue());
         List<String> seen = new CopyOnWriteArrayList<>();
         AtomicInteger badAttempts = new AtomicInteger();
         try (Controller controller = new Controller(queue, (namespace, name) -> {
@@ -33,7 +31,7 @@ class ControllerTest {
                 throw new IllegalStateException("unexpected");
             }
             return ReconcileResult.success();
-        }, metrics)) {
+        }, metrics.controller())) {
             controller.start(2);
             controller.enqueue("ns", "bad");
             controller.enqueue("ns", "good");
@@ -43,12 +41,12 @@ class ControllerTest {
             assertThat(seen).contains("ns/good");
             assertThat(queue.failures("ns/bad")).as("forgotten after success").isZero();
         }
-        String scrape = registry.scrape();
+        String scrape = metrics.scrape();
         assertThat(scrape).contains("controller_runtime_reconcile_total{controller=\"semanticrouter\",result=\"error\"}");
         assertThat(scrape).contains("controller_runtime_reconcile_total{controller=\"semanticrouter\",result=\"success\"}");
         assertThat(scrape).contains("controller_runtime_reconcile_errors_total{controller=\"semanticrouter\"}");
         assertThat(scrape).contains("controller_runtime_reconcile_time_seconds_bucket");
-        assertThat(scrape).contains("workqueue_depth{controller=\"semanticrouter\",name=\"semanticrouter\"}");
+        assertThat(scrape).contains("workqueue_depth{controller=\"semanticrouter\",name=\"semanticrouter\",priority=\"\"}");
         assertThat(scrape).contains("workqueue_adds_total{controller=\"semanticrouter\",name=\"semanticrouter\"}");
         assertThat(scrape).contains("workqueue_retries_total{controller=\"semanticrouter\",name=\"semanticrouter\"}");
     }

@@ -1,7 +1,5 @@
 package ai.vllm.semanticrouter.operator.metrics;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -16,8 +14,8 @@ class HttpEndpointsTest {
 
     @Test
     void servesHealthReadinessAndMetrics() throws Exception {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new ControllerMetrics(registry).added();
+        OperatorMetrics registry = OperatorMetrics.create();
+        registry.workQueue().added("ns/a");
         AtomicBoolean ready = new AtomicBoolean(false);
         try (HttpEndpoints endpoints = HttpEndpoints.start(0, 0, registry, ready::get)) {
             assertThat(get(endpoints.healthPort(), "/healthz").statusCode()).isEqualTo(200);
@@ -27,11 +25,21 @@ class HttpEndpointsTest {
             HttpResponse<String> metrics = get(endpoints.metricsPort(), "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("workqueue_adds_total{controller=\"semanticrouter\",name=\"semanticrouter\"} 1.0");
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            HttpResponse<String> openMetrics = get(endpoints.metricsPort(), "/metrics",
+                    "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
+            assertThat(openMetrics.headers().firstValue("Content-Type"))
+                    .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+            assertThat(openMetrics.body()).contains("# TYPE workqueue_adds counter").endsWith("# EOF\n");
         }
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(port, path, "*/*");
+    }
+
+    private static HttpResponse<String> get(int port, String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -83,16 +83,20 @@ class WorkQueueTest {
         AtomicInteger retries = new AtomicInteger();
         QueueObserver observer = new QueueObserver() {
             @Override
-            public void added() {
+            public void added(Object key) {
+            }
+
+            @Override
+            public void taken(Object key) {
+            }
+
+            @Override
+            public void done(Object key) {
             }
 
             @Override
             public void retried() {
                 retries.incrementAndGet();
-            }
-
-            @Override
-            public void depth(int depth) {
             }
         };
         try (WorkQueue<String> queue = new WorkQueue<>(

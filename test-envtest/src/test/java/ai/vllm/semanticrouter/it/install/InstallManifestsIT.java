@@ -2,6 +2,8 @@ package ai.vllm.semanticrouter.it.install;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Kubectl;
+import ai.vllm.semanticrouter.it.support.MonitoringCrds;
+import ai.vllm.semanticrouter.it.support.PrometheusValidator;
 import ai.vllm.semanticrouter.olm.ApiSources;
 import ai.vllm.semanticrouter.olm.Generate;
 import ai.vllm.semanticrouter.olm.Release;
@@ -43,6 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The generated install (olm/generated) on a real API server: every manifest and the CSV's
  * Deployment pass a server-side dry run, the operator pod passes Pod Security "restricted", and
  * the operator's ServiceAccount, impersonated, can do exactly what the operator needs and no more.
+ * The monitoring (ServiceMonitor, PrometheusRule, dashboard) is applied against the prometheus-operator's
+ * own CRDs, and the PrometheusRule the API server stored loads with Prometheus' rule loader.
  */
 class InstallManifestsIT {
     private static final String NAMESPACE = "semantic-router-operator-system";
@@ -64,6 +68,11 @@ class InstallManifestsIT {
         kubectl.run("apply", "--server-side", "--force-conflicts", "-f", file("config/manager/namespace.yaml"));
         kubectl.run("apply", "--server-side", "--force-conflicts", "-k", file("config/crd"));
         kubectl.run("apply", "--server-side", "--force-conflicts", "-k", file("config/rbac"));
+        for (Path crd : MonitoringCrds.files(Generate.repositoryRoot(Path.of("")))) {
+            kubectl.run("apply", "--server-side", "--force-conflicts", "-f", crd.toString());
+        }
+        kubectl.run("wait", "--for=condition=Established", "--timeout=60s",
+                "crd/servicemonitors.monitoring.coreos.com", "crd/prometheusrules.monitoring.coreos.com");
         Config impersonating = new ConfigBuilder(CLIENT.getConfiguration())
                 .withImpersonateUsername(SA_USER)
                 .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + NAMESPACE, "system:authenticated")
@@ -94,6 +103,27 @@ class InstallManifestsIT {
         assumeTrue(Files.isDirectory(generated.resolve("config/extensions")), "no extension compositions");
         String out = kubectl.run("apply", "--server-side", "--force-conflicts", "--dry-run=server", "-k", file("config/extensions"));
         assertThat(out).contains("clusterrole.rbac.authorization.k8s.io/semantic-router-operator-extensions-role");
+    }
+
+    @Test
+    void monitoringIsAppliedAndItsStoredRulesLoadInPrometheus() {
+        String out = kubectl.run("apply", "--server-side", "--force-conflicts", "-k", file("config/prometheus"));
+        assertThat(out).contains(
+                "servicemonitor.monitoring.coreos.com/semantic-router-operator-controller-manager-metrics-monitor serverside-applied",
+                "prometheusrule.monitoring.coreos.com/semantic-router-operator-alerts serverside-applied",
+                "configmap/semantic-router-operator-dashboard serverside-applied");
+        String stored = kubectl.run("get", "prometheusrule", "semantic-router-operator-alerts", "-n", NAMESPACE, "-o", "yaml");
+        PrometheusValidator.Result rules = PrometheusValidator.rules(stored);
+        assertThat(rules.ok()).as(rules.describe()).isTrue();
+        assertThat(rules.summary().size()).isEqualTo(5);
+        String selector = kubectl.run("get", "servicemonitor", "semantic-router-operator-controller-manager-metrics-monitor",
+                "-n", NAMESPACE, "-o", "jsonpath={.spec.selector.matchLabels}");
+        String serviceLabels = kubectl.run("apply", "--dry-run=client", "-o", "jsonpath={.metadata.labels}",
+                "-f", file("config/manager/metrics_service.yaml"));
+        assertThat(serviceLabels).contains("\"app.kubernetes.io/name\":\"semantic-router-operator\"",
+                "\"app.kubernetes.io/component\":\"manager\"");
+        assertThat(selector).contains("\"app.kubernetes.io/name\":\"semantic-router-operator\"",
+                "\"app.kubernetes.io/component\":\"manager\"");
     }
 
     @Test

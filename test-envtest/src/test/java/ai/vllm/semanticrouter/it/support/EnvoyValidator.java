@@ -78,6 +78,6 @@ public final class EnvoyValidator {
     }
 
     private static Path binary() {
-        return ValidatorProcess.binDir().resolve("envoy-bootstrap-validator");
+        return ValidatorProcess.binary("envoy-bootstrap-validator");
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * them; an object the API server answers 404 for is sent as {@code {"notFound": identity}}.
  */
 public final class Kstatus {
-    private static final Kstatus SHARED = new Kstatus(ValidatorProcess.binDir().resolve("kstatus"));
+    private static final Kstatus SHARED = new Kstatus(ValidatorProcess.binary("kstatus"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path binary;
 

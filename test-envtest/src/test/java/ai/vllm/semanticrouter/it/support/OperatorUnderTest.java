@@ -2,9 +2,11 @@ package ai.vllm.semanticrouter.it.support;
 
 import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
 import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
+import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,11 +25,21 @@ public final class OperatorUnderTest implements AutoCloseable {
     }
 
     public static OperatorUnderTest start(KubernetesClient client, UnaryOperator<OperatorOptions> customise) {
-        OperatorOptions options = customise.apply(OperatorOptions.defaults()
+        return new OperatorUnderTest(OperatorRuntime.start(client, options(customise)));
+    }
+
+    /** With the metrics {@code client} reports its requests to (built through {@code metrics.restClient().instrument}). */
+    public static OperatorUnderTest start(KubernetesClient client, UnaryOperator<OperatorOptions> customise,
+                                          OperatorMetrics metrics) {
+        return new OperatorUnderTest(OperatorRuntime.start(CompletableFuture.completedFuture(client), options(customise),
+                metrics));
+    }
+
+    private static OperatorOptions options(UnaryOperator<OperatorOptions> customise) {
+        return customise.apply(OperatorOptions.defaults()
                 .withPorts(0, 0)
                 .withWorkers(2)
                 .withDiscoveryInterval(Duration.ofSeconds(1)));
-        return new OperatorUnderTest(OperatorRuntime.start(client, options));
     }
 
     public OperatorRuntime runtime() {

@@ -22,11 +22,11 @@ record ValidatorProcess(int exitCode, String stdout, String stderr) {
                 : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator");
     }
 
-    /** The folder the Go test tools' build.sh scripts write (SEMANTIC_ROUTER_OPERATOR_BIN, else the cache's bin/). */
-    static Path binDir() {
+    /** A validator binary a build.sh made: in SEMANTIC_ROUTER_OPERATOR_BIN, else ~/.cache/semantic-router-operator/bin. */
+    static Path binary(String name) {
         String override = System.getenv("SEMANTIC_ROUTER_OPERATOR_BIN");
-        return override != null && !override.isBlank() ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".cache", "semantic-router-operator", "bin");
+        Path bin = override != null && !override.isBlank() ? Path.of(override) : cacheDir().resolve("bin");
+        return bin.resolve(name);
     }
 
     /** Environment for the vllm-sr CLI: plain text, UTF-8, no colour codes in what tests print. */
