@@ -68,10 +68,13 @@ final class CelReferences {
     private void comprehension(CelExpr.CelComprehension loop, Map<String, Optional<Chain>> bound) {
         visit(loop.iterRange(), bound, false);
         Chain range = chain(loop.iterRange(), bound);
+        Optional<Chain> element = Optional.ofNullable(range).map(r -> r.plus(new PathSegment.Every()));
         Map<String, Optional<Chain>> inner = new HashMap<>(bound);
-        inner.put(loop.iterVar(), Optional.ofNullable(range).map(r -> r.plus(new PathSegment.Every())));
-        if (loop.iterVar2() != null && !loop.iterVar2().isEmpty()) {
-            inner.put(loop.iterVar2(), Optional.empty());
+        if (loop.iterVar2() != null && !loop.iterVar2().isEmpty()) { // (index or key, value)
+            inner.put(loop.iterVar(), Optional.empty());
+            inner.put(loop.iterVar2(), element);
+        } else {
+            inner.put(loop.iterVar(), element);
         }
         inner.put(loop.accuVar(), Optional.empty());
         visit(loop.accuInit(), bound, false);

@@ -8,6 +8,7 @@ import ai.vllm.semanticrouter.engine.path.PathSegment;
 import ai.vllm.semanticrouter.engine.schema.FieldSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,12 +40,15 @@ public final class CompositeReferences {
         return new CompositeReferences(type.kind(), root, root);
     }
 
-    /** The scope of a ForEach's patches over the composite list at {@code list}: each reads an element. */
+    /**
+     * The scope of a ForEach's patches over the composite list at {@code list}: each reads an element.
+     * Over a JSONPath (whose matches may be elements or lists) the elements are not checked.
+     */
     public CompositeReferences elementsOf(FieldPath list) {
-        if (current == null) {
-            return this;
+        if (current == null || list.isJsonPath()) {
+            return environmentElements();
         }
-        List<PathSegment> steps = new java.util.ArrayList<>(list.definiteSteps());
+        List<PathSegment> steps = new ArrayList<>(list.segments());
         steps.add(new PathSegment.Every());
         FieldSchema.Lookup element = current.lookup(steps);
         return new CompositeReferences(kind, root, element.exists() ? element.found() : null);

@@ -71,6 +71,7 @@ public final class FieldSchema {
      *                   that path exists; null otherwise
      */
     public record Lookup(FieldSchema found, String problem, List<PathSegment> suggestion) {
+        /** True when the path exists in the schema. */
         public boolean exists() {
             return found != null;
         }

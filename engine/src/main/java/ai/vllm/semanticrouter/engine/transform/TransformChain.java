@@ -74,10 +74,6 @@ public final class TransformChain {
         return current;
     }
 
-    public List<Transform> transforms() {
-        return transforms;
-    }
-
     /**
      * How errors name a transform: its index in the list and its kind, e.g. {@code transforms[0] (map)},
      * {@code transforms[1] (string Join)}, {@code transforms[2] (convert to int64)}.
