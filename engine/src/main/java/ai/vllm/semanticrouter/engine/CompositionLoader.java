@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads composition files and compiles them once: YAML parsed with positions, field paths parsed,
- * CEL compiled, patch and transform types checked, names checked for uniqueness. Every error of
- * every file is reported with file:line:column; a file with errors is left out and the others load.
+ * CEL compiled, patch and transform types checked, names checked for uniqueness and, when loaded
+ * {@link #forComposite for a composite type}, compositeTypeRef and every field read from the
+ * composite checked against its schema. Every error of every file is reported with
+ * file:line:column; a file with errors is left out and the others load. Immutable, thread-safe.
  */
 public final class CompositionLoader {
     /** The composite the compositions are for; null: none given, nothing checked against it. */
