@@ -1,10 +1,12 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.engine.CompositeType;
 import ai.vllm.semanticrouter.engine.CompositionLoader;
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.engine.CompositionSource;
 import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.engine.LoadResult;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +23,15 @@ import java.util.stream.Stream;
 /**
  * The compositions the operator renders: the built-in ones from the classpath plus user files from
  * {@code --compositions-dir}. A broken user file, or one whose names clash with what is already
- * loaded, is rejected with all its errors (file:line:column) and the rest still load.
+ * loaded, is rejected with all its errors (file:line:column) and the rest still load. Every file is
+ * checked against the SemanticRouter CRD on the classpath: its compositeTypeRef must name
+ * SemanticRouter and every field it reads from the CR must exist in the CRD's schema.
  */
 public final class CompositionCatalog {
     public static final String BUILT_IN_INDEX = "semanticrouter/compositions/index.txt";
+    /** The CRD of the composite the compositions render, and the version the operator reads. */
+    private static final String COMPOSITE_CRD = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
+    private static final String COMPOSITE_VERSION = "v1alpha1";
 
     private final CompositionSet set;
     private final List<LoadError> errors;
@@ -65,8 +72,24 @@ public final class CompositionCatalog {
         for (Path file : files(directories)) {
             sources.add(new CompositionSource(file.toString(), read(file)));
         }
-        LoadResult result = CompositionLoader.create().load(sources);
+        LoadResult result = Loader.CHECKED.load(sources);
         return new CompositionCatalog(result.set(), result.errors());
+    }
+
+    /**
+     * The loader for SemanticRouter compositions, checking them against the CRD on the classpath;
+     * created on first use (the CRD is large and not every command loads compositions).
+     */
+    private static final class Loader {
+        static final CompositionLoader CHECKED = CompositionLoader.create().forComposite(parseCompositeType());
+
+        private static CompositeType parseCompositeType() {
+            try {
+                return CompositeType.fromCrd(new YAMLMapper().readTree(resource(COMPOSITE_CRD)), COMPOSITE_VERSION);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot parse " + COMPOSITE_CRD, e);
+            }
+        }
     }
 
     /** The built-in composition files, in the order of the classpath index. */
@@ -94,7 +117,7 @@ public final class CompositionCatalog {
 
     /** Adds user files one by one to an already loaded set (each file accepted or rejected on its own). */
     public static CompositionCatalog extend(CompositionSet base, List<Path> directories) {
-        CompositionLoader loader = CompositionLoader.create();
+        CompositionLoader loader = Loader.CHECKED;
         CompositionSet set = base;
         List<LoadError> errors = new ArrayList<>();
         for (Path file : files(directories)) {
