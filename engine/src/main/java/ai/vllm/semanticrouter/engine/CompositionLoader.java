@@ -9,11 +9,6 @@ import ai.vllm.semanticrouter.engine.patch.PatchParser;
 import ai.vllm.semanticrouter.engine.render.ResourceTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads composition files and compiles them once: YAML parsed with positions, field paths parsed,
@@ -79,39 +73,12 @@ public final class CompositionLoader {
 
     /** Every *.yaml / *.yml file of the directory, in name order. */
     public LoadResult loadDirectory(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<CompositionSource> sources = new ArrayList<>();
-            for (Path file : entries.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList()) {
-                sources.add(new CompositionSource(file.toString(), Files.readString(file)));
-            }
-            return load(sources);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read compositions directory " + dir, e);
-        }
+        return load(CompositionSource.fromPaths(List.of(dir)));
     }
 
     /** The files listed (one resource path a line, relative to the index's folder) by a classpath index. */
     public LoadResult loadClasspath(ClassLoader loader, String indexResource) {
-        String folder = indexResource.contains("/") ? indexResource.substring(0, indexResource.lastIndexOf('/') + 1) : "";
-        List<CompositionSource> sources = new ArrayList<>();
-        for (String line : read(loader, indexResource).lines().map(String::trim).toList()) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                sources.add(new CompositionSource(folder + line, read(loader, folder + line)));
-            }
-        }
-        return load(sources);
-    }
-
-    private static String read(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("no classpath resource " + resource));
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return load(CompositionSource.fromClasspath(loader, indexResource));
     }
 
     private Map<String, List<Patch>> compilePatchSets(List<ParsedFile> files) {

@@ -7,6 +7,7 @@ import ai.vllm.semanticrouter.operator.apply.Inventory;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
 import ai.vllm.semanticrouter.operator.controller.RenderPass;
+import ai.vllm.semanticrouter.operator.crd.CrAdmission;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import com.fasterxml.jackson.databind.node.ObjectNode;

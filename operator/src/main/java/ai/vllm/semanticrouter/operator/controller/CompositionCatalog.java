@@ -1,24 +1,17 @@
 package ai.vllm.semanticrouter.operator.controller;
 
-import ai.vllm.semanticrouter.engine.CompositeType;
 import ai.vllm.semanticrouter.engine.CompositionLoader;
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.engine.CompositionSource;
 import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.engine.LoadResult;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import ai.vllm.semanticrouter.operator.crd.ShippedCrd;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The compositions the operator renders: the built-in ones from the classpath plus user files from
@@ -29,9 +22,6 @@ import java.util.stream.Stream;
  */
 public final class CompositionCatalog {
     public static final String BUILT_IN_INDEX = "semanticrouter/compositions/index.txt";
-    /** The CRD of the composite the compositions render, and the version the operator reads. */
-    private static final String COMPOSITE_CRD = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
-    private static final String COMPOSITE_VERSION = "v1alpha1";
 
     private final CompositionSet set;
     private final List<LoadError> errors;
@@ -69,50 +59,22 @@ public final class CompositionCatalog {
 
     private static CompositionCatalog loadSources(List<CompositionSource> first, List<Path> directories) {
         List<CompositionSource> sources = new ArrayList<>(first);
-        for (Path file : files(directories)) {
-            sources.add(new CompositionSource(file.toString(), read(file)));
-        }
+        sources.addAll(CompositionSource.fromPaths(directories));
         LoadResult result = Loader.CHECKED.load(sources);
         return new CompositionCatalog(result.set(), result.errors());
     }
 
     /**
-     * The loader for SemanticRouter compositions, checking them against the CRD on the classpath;
+     * The loader for SemanticRouter compositions, checking them against the CRD this operator ships;
      * created on first use (the CRD is large and not every command loads compositions).
      */
     private static final class Loader {
-        static final CompositionLoader CHECKED = CompositionLoader.create().forComposite(parseCompositeType());
-
-        private static CompositeType parseCompositeType() {
-            try {
-                return CompositeType.fromCrd(new YAMLMapper().readTree(resource(COMPOSITE_CRD)), COMPOSITE_VERSION);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot parse " + COMPOSITE_CRD, e);
-            }
-        }
+        static final CompositionLoader CHECKED = CompositionLoader.create().forComposite(ShippedCrd.compositeType());
     }
 
     /** The built-in composition files, in the order of the classpath index. */
     static List<CompositionSource> builtInSources() {
-        String folder = BUILT_IN_INDEX.substring(0, BUILT_IN_INDEX.lastIndexOf('/') + 1);
-        List<CompositionSource> sources = new ArrayList<>();
-        for (String line : resource(BUILT_IN_INDEX).lines().map(String::trim).toList()) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                sources.add(new CompositionSource(folder + line, resource(folder + line)));
-            }
-        }
-        return sources;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = CompositionCatalog.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+        return CompositionSource.fromClasspath(CompositionCatalog.class.getClassLoader(), BUILT_IN_INDEX);
     }
 
     /** Adds user files one by one to an already loaded set (each file accepted or rejected on its own). */
@@ -120,8 +82,8 @@ public final class CompositionCatalog {
         CompositionLoader loader = Loader.CHECKED;
         CompositionSet set = base;
         List<LoadError> errors = new ArrayList<>();
-        for (Path file : files(directories)) {
-            LoadResult own = loader.load(List.of(new CompositionSource(file.toString(), read(file))));
+        for (CompositionSource file : CompositionSource.fromPaths(directories)) {
+            LoadResult own = loader.load(List.of(file));
             if (!own.ok()) {
                 errors.addAll(own.errors());
                 continue;
@@ -147,31 +109,6 @@ public final class CompositionCatalog {
 
     /** How many composition files the directories (or files) hold. */
     public static int fileCount(List<Path> directories) {
-        return files(directories).size();
-    }
-
-    static List<Path> files(List<Path> directories) {
-        List<Path> files = new ArrayList<>();
-        for (Path directory : directories) {
-            if (Files.isRegularFile(directory)) {
-                files.add(directory);
-                continue;
-            }
-            try (Stream<Path> entries = Files.list(directory)) {
-                entries.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                        .filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list compositions directory " + directory, e);
-            }
-        }
-        return files;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return CompositionSource.files(directories).size();
     }
 }

@@ -1,6 +1,8 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.engine.CompositionSource;
 import ai.vllm.semanticrouter.engine.LoadError;
+import ai.vllm.semanticrouter.engine.transform.Digests;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,16 +104,14 @@ final class CompositionReloader implements AutoCloseable {
 
     private String fingerprint() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : CompositionCatalog.files(directories)) {
+            MessageDigest digest = Digests.sha256();
+            for (Path file : CompositionSource.files(directories)) {
                 digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException | RuntimeException e) {
             return "unreadable:" + e.getMessage();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

@@ -1,14 +1,12 @@
-package ai.vllm.semanticrouter.operator.cli;
+package ai.vllm.semanticrouter.operator.crd;
 
 import ai.vllm.semanticrouter.engine.schema.CrdSchema;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
+import ai.vllm.semanticrouter.engine.transform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +16,8 @@ import java.util.List;
  * (apiVersion, kind and name, then OpenAPI + CEL rules).
  */
 public final class CrAdmission {
-    static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
-    static final String VERSION = "v1alpha1";
-    static final String API_VERSION = "vllm.ai/" + VERSION;
-    static final String KIND = "SemanticRouter";
+    static final String API_VERSION = Ownership.CR_API_VERSION;
+    static final String KIND = Ownership.CR_KIND;
 
     private final CrdSchema schema;
 
@@ -29,16 +25,9 @@ public final class CrAdmission {
         this.schema = schema;
     }
 
+    /** Admission by the CRD this operator ships ({@link ShippedCrd}). */
     public static CrAdmission fromClasspath() {
-        try (InputStream in = CrAdmission.class.getClassLoader().getResourceAsStream(CRD_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + CRD_RESOURCE);
-            }
-            List<ObjectNode> documents = YamlDocuments.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return new CrAdmission(CrdSchema.fromCrd(documents.get(0), VERSION));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + CRD_RESOURCE, e);
-        }
+        return new CrAdmission(ShippedCrd.compositeType().schema());
     }
 
     /**
@@ -101,23 +90,7 @@ public final class CrAdmission {
      * another order, and so another config hash than the live operator's.
      */
     static JsonNode asStored(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            new java.util.TreeMap<String, JsonNode>(toMap(node)).forEach((k, v) -> sorted.set(k, asStored(v)));
-            return sorted;
-        }
-        if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> array.add(asStored(element)));
-            return array;
-        }
-        return node;
-    }
-
-    private static java.util.Map<String, JsonNode> toMap(JsonNode object) {
-        java.util.Map<String, JsonNode> fields = new java.util.HashMap<>();
-        object.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
-        return fields;
+        return Json.sortedKeys(node);
     }
 
     public record Admitted(ObjectNode cr, List<String> droppedFields, List<SchemaViolation> violations) {

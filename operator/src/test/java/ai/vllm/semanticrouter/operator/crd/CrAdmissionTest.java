@@ -1,5 +1,7 @@
-package ai.vllm.semanticrouter.operator.cli;
+package ai.vllm.semanticrouter.operator.crd;
 
+import ai.vllm.semanticrouter.operator.cli.Main;
+import ai.vllm.semanticrouter.operator.functions.Objects;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,7 +134,7 @@ class CrAdmissionTest {
     }
 
     private static CrAdmission.Admitted admit(String yaml) {
-        ObjectNode cr = YamlDocuments.parse(yaml, "test.yaml").get(0);
+        ObjectNode cr = Objects.yaml(yaml);
         return ADMISSION.admit(cr);
     }
 }
