@@ -16,12 +16,12 @@ import java.util.TreeMap;
 public final class ClusterServiceVersion {
     private final Release release;
     private final CrdFacts crd;
-    private final List<ProducedKind> produced;
+    private final List<ApiResource> produced;
     private final List<PolicyRule> clusterRules;
     private final ArrayNode almExamples;
     private final List<Map.Entry<String, String>> orderedImages;
 
-    public ClusterServiceVersion(Release release, CrdFacts crd, List<ProducedKind> produced,
+    public ClusterServiceVersion(Release release, CrdFacts crd, List<ApiResource> produced,
                                  List<PolicyRule> clusterRules, ArrayNode almExamples,
                                  Map<String, String> relatedImages) {
         this.release = release;
@@ -111,7 +111,7 @@ public final class ClusterServiceVersion {
         owned.put("displayName", crd.displayName());
         owned.put("description", crd.description());
         ArrayNode resources = owned.putArray("resources");
-        for (ProducedKind kind : produced) {
+        for (ApiResource kind : produced) {
             resources.addObject().put("kind", kind.kind()).put("name", "").put("version", kind.version());
         }
         owned.set("specDescriptors", CrdDescriptors.spec(crd));

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProducedKindTest {
+class ApiResourceTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -25,7 +25,7 @@ class ProducedKindTest {
             "v1, Endpoints, '', endpointses",
     })
     void resourceNameFollowsKubernetesPluralRules(String apiVersion, String kind, String group, String plural) {
-        ProducedKind produced = ProducedKind.of(apiVersion, kind);
+        ApiResource produced = ApiResource.of(apiVersion, kind);
         assertThat(produced.group()).isEqualTo(group);
         assertThat(produced.apiVersion()).isEqualTo(apiVersion);
         if (!kind.equals("Endpoints")) {

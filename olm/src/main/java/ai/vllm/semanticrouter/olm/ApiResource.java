@@ -2,13 +2,16 @@ package ai.vllm.semanticrouter.olm;
 
 import java.util.Locale;
 
-/** A kind some composition renders (its {@code base.apiVersion/kind}), with its REST resource name. */
-public record ProducedKind(String group, String version, String kind) implements Comparable<ProducedKind> {
+/**
+ * The REST resource of a kind the compositions produce (group, version, kind and plural name), for
+ * RBAC rules and the CSV. Which kinds are produced is the engine's answer ({@link CompositionKinds}).
+ */
+public record ApiResource(String group, String version, String kind) implements Comparable<ApiResource> {
 
-    public static ProducedKind of(String apiVersion, String kind) {
+    public static ApiResource of(String apiVersion, String kind) {
         int slash = apiVersion.indexOf('/');
-        return slash < 0 ? new ProducedKind("", apiVersion, kind)
-                : new ProducedKind(apiVersion.substring(0, slash), apiVersion.substring(slash + 1), kind);
+        return slash < 0 ? new ApiResource("", apiVersion, kind)
+                : new ApiResource(apiVersion.substring(0, slash), apiVersion.substring(slash + 1), kind);
     }
 
     public String apiVersion() {
@@ -29,7 +32,7 @@ public record ProducedKind(String group, String version, String kind) implements
     }
 
     @Override
-    public int compareTo(ProducedKind other) {
+    public int compareTo(ApiResource other) {
         int byGroup = group.compareTo(other.group);
         return byGroup != 0 ? byGroup : resource().compareTo(other.resource());
     }
