@@ -77,27 +77,6 @@ public final class CompositionCatalog {
         return CompositionSource.fromClasspath(CompositionCatalog.class.getClassLoader(), BUILT_IN_INDEX);
     }
 
-    /** Adds user files one by one to an already loaded set (each file accepted or rejected on its own). */
-    public static CompositionCatalog extend(CompositionSet base, List<Path> directories) {
-        CompositionLoader loader = Loader.CHECKED;
-        CompositionSet set = base;
-        List<LoadError> errors = new ArrayList<>();
-        for (CompositionSource file : CompositionSource.fromPaths(directories)) {
-            LoadResult own = loader.load(List.of(file));
-            if (!own.ok()) {
-                errors.addAll(own.errors());
-                continue;
-            }
-            LoadResult merged = set.plus(own.set());
-            if (merged.ok()) {
-                set = merged.set();
-            } else {
-                errors.addAll(merged.errors());
-            }
-        }
-        return new CompositionCatalog(set, errors);
-    }
-
     public CompositionSet set() {
         return set;
     }

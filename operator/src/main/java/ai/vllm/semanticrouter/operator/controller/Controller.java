@@ -85,10 +85,6 @@ public final class Controller implements AutoCloseable {
             Duration delay = queue.addRateLimited(key);
             LOG.warn("Reconcile failed semanticrouter={} retryIn={} error={}", key, delay, failure.message());
             metrics.reconciled(ControllerMetrics.ERROR, took);
-        } else if (result instanceof ReconcileResult.RequeueAfter requeue) {
-            queue.forget(key);
-            queue.addAfter(key, requeue.delay());
-            metrics.reconciled(ControllerMetrics.REQUEUE_AFTER, took);
         } else {
             queue.forget(key);
             metrics.reconciled(ControllerMetrics.SUCCESS, took);

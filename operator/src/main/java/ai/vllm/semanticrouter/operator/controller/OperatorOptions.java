@@ -1,7 +1,5 @@
 package ai.vllm.semanticrouter.operator.controller;
 
-import ai.vllm.semanticrouter.engine.CompositionSet;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,13 +9,12 @@ import java.util.List;
  * {@code with*} methods. A port of 0 picks a free port; -1 disables that HTTP endpoint.
  *
  * @param namespace        the only namespace to watch, or null for all
- * @param compositions     the compositions to render, or null for the built-in ones plus {@code compositionDirs}
  * @param discoveryInterval how often API discovery is repeated (new kinds are then watched)
  */
 public record OperatorOptions(String namespace, int workers, int metricsPort, int healthPort,
                               boolean leaderElection, String leaseNamespace, String leaseName, String identity,
                               Duration leaseDuration, Duration renewDeadline, Duration retryPeriod,
-                              List<Path> compositionDirs, CompositionSet compositions,
+                              List<Path> compositionDirs,
                               Duration discoveryInterval, Duration crResync) {
 
     public static final String LEASE_NAME = "semantic-router-operator.vllm.ai";
@@ -30,47 +27,42 @@ public record OperatorOptions(String namespace, int workers, int metricsPort, in
     public static OperatorOptions defaults() {
         return new OperatorOptions(null, 2, 8080, 8081, false, defaultLeaseNamespace(), LEASE_NAME,
                 defaultIdentity(), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                List.of(), null, Duration.ofSeconds(30), Duration.ofMinutes(10));
+                List.of(), Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 
     public OperatorOptions withNamespace(String value) {
         return new OperatorOptions(value, workers, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, compositions, discoveryInterval, crResync);
+                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withWorkers(int value) {
         return new OperatorOptions(namespace, value, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, compositions, discoveryInterval, crResync);
+                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withPorts(int metrics, int health) {
         return new OperatorOptions(namespace, workers, metrics, health, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, compositions, discoveryInterval, crResync);
+                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withLeaderElection(boolean enabled, String leaseNs, String id) {
         return new OperatorOptions(namespace, workers, metricsPort, healthPort, enabled, leaseNs, leaseName,
-                id, leaseDuration, renewDeadline, retryPeriod, compositionDirs, compositions, discoveryInterval, crResync);
+                id, leaseDuration, renewDeadline, retryPeriod, compositionDirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withLeaseTimings(Duration duration, Duration renew, Duration retry) {
         return new OperatorOptions(namespace, workers, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, duration, renew, retry, compositionDirs, compositions, discoveryInterval, crResync);
+                identity, duration, renew, retry, compositionDirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withCompositionDirs(List<Path> dirs) {
         return new OperatorOptions(namespace, workers, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, dirs, compositions, discoveryInterval, crResync);
-    }
-
-    public OperatorOptions withCompositions(CompositionSet set) {
-        return new OperatorOptions(namespace, workers, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, set, discoveryInterval, crResync);
+                identity, leaseDuration, renewDeadline, retryPeriod, dirs, discoveryInterval, crResync);
     }
 
     public OperatorOptions withDiscoveryInterval(Duration value) {
         return new OperatorOptions(namespace, workers, metricsPort, healthPort, leaderElection, leaseNamespace, leaseName,
-                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, compositions, value, crResync);
+                identity, leaseDuration, renewDeadline, retryPeriod, compositionDirs, value, crResync);
     }
 
     /** POD_NAMESPACE, else the in-cluster service account's namespace, else semantic-router-operator-system. */

@@ -54,7 +54,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private OperatorRuntime(CompletableFuture<KubernetesClient> connecting, OperatorOptions options, OperatorMetrics metrics) {
         this.options = options;
         this.metrics = metrics;
-        this.reloader = new CompositionReloader(options.compositionDirs(), metrics.meterRegistry(), directories -> catalog(options, directories),
+        this.reloader = new CompositionReloader(options.compositionDirs(), metrics.meterRegistry(), CompositionCatalog::load,
                 this::onCompositionsReloaded,
                 errors -> connecting.thenAccept(connected -> OperatorEvents.compositionsRejected(connected, errors)));
         CompletableFuture<ApiDiscovery> discovering = connecting.thenApplyAsync(
@@ -111,12 +111,6 @@ public final class OperatorRuntime implements AutoCloseable {
         }
     }
 
-    /** Built-ins plus the user directories, or the caller's set plus them. */
-    private static CompositionCatalog catalog(OperatorOptions options, java.util.List<java.nio.file.Path> directories) {
-        return options.compositions() != null
-                ? CompositionCatalog.extend(options.compositions(), directories)
-                : CompositionCatalog.load(directories);
-    }
 
     /** User compositions changed on disk: render with them, watch any new kind, reconcile every CR. */
     private void onCompositionsReloaded(CompositionCatalog catalog) {
