@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,7 +34,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final KubernetesClient client;
     private final OperatorOptions options;
     private final OperatorMetrics metrics;
-    private final WorkQueue<String> queue;
+    private final WorkQueue<RouterKey> queue;
     private final InformerClusterView view;
     private final RenderPass renderPass;
     private final Reconciler reconciler;
@@ -162,17 +163,21 @@ public final class OperatorRuntime implements AutoCloseable {
         LOG.info("Start-up steps finished at: {}", timeline.summary());
     }
 
-    /** Watches the CR, every produced kind (managed objects only), Services, InferenceServices, StorageClasses. */
+    /**
+     * Watches the CR, every produced kind (managed objects only, unless the environment functions
+     * read that kind too) and every kind the functions read (Services, InferenceServices, StorageClasses).
+     */
     private boolean watchAll() {
         boolean started = view.watch(Triggers.CR, null, options.crResync().toMillis());
+        List<Kind> read = Triggers.dependencyKinds();
         for (Kind kind : renderPass.producedKinds()) {
-            if (!kind.equals(Triggers.SERVICE)) {
+            if (!read.contains(kind)) {
                 started |= view.watch(kind, Ownership.MANAGED_SELECTOR, 0);
             }
         }
-        started |= view.watch(Triggers.SERVICE, null, 0);
-        started |= view.watch(Triggers.INFERENCE_SERVICE, null, 0);
-        started |= view.watch(Triggers.STORAGE_CLASS, null, 0);
+        for (Kind kind : read) {
+            started |= view.watch(kind, null, 0);
+        }
         return started;
     }
 
@@ -183,7 +188,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private void onChange(Kind kind, ObjectNode before, ObjectNode after) {
-        for (String key : Triggers.keys(kind, before, after,
+        for (RouterKey key : Triggers.keys(kind, before, after,
                 () -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()))) {
             queue.add(key);
         }

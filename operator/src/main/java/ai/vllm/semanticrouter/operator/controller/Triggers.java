@@ -3,6 +3,8 @@ package ai.vllm.semanticrouter.operator.controller;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.functions.BackendDiscovery;
+import ai.vllm.semanticrouter.operator.functions.Dependency;
+import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;
 import ai.vllm.semanticrouter.operator.functions.StorageCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Which CRs a watch event concerns: the CR itself (unless only its status changed), the owner of a
- * managed object (by instance label), the CRs whose backends a Service or InferenceService may be,
- * and the CRs whose PVC names a StorageClass or relies on the default one.
+ * managed object (by instance label), and the CRs whose environment the object may change, by the
+ * {@link Dependency} rules each environment function declares next to the code that reads it.
  */
 public final class Triggers {
     public static final Kind CR = new Kind(Ownership.CR_API_VERSION, Ownership.CR_KIND);
@@ -23,74 +25,55 @@ public final class Triggers {
     public static final Kind INFERENCE_SERVICE =
             new Kind(BackendDiscovery.INFERENCE_SERVICE_API, BackendDiscovery.INFERENCE_SERVICE_KIND);
     public static final Kind STORAGE_CLASS = new Kind(StorageCheck.STORAGE_CLASS_API, StorageCheck.STORAGE_CLASS_KIND);
+    /** What the environment functions read, as they declare it. */
+    private static final List<Dependency> DEPENDENCIES = EnvironmentFunctions.dependencies();
 
     private Triggers() {
     }
 
-    /** Keys ("namespace/name") of the CRs to reconcile after this event; {@code crs} are the cached CRs. */
-    public static Set<String> keys(Kind kind, ObjectNode before, ObjectNode after, Supplier<List<ObjectNode>> crs) {
-        Set<String> keys = new LinkedHashSet<>();
+    /** Keys of the CRs to reconcile after this event; {@code crs} are the cached CRs. */
+    public static Set<RouterKey> keys(Kind kind, ObjectNode before, ObjectNode after, Supplier<List<ObjectNode>> crs) {
+        Set<RouterKey> keys = new LinkedHashSet<>();
         if (kind.equals(CR)) {
             if (before == null || after == null || specOrMetadataChanged(before, after)) {
-                keys.add(key(after != null ? after : before));
+                keys.add(RouterKey.of(after != null ? after : before));
             }
             return keys;
         }
-        boolean backendOrStorage = kind.equals(SERVICE) || kind.equals(INFERENCE_SERVICE) || kind.equals(STORAGE_CLASS);
-        List<ObjectNode> cached = backendOrStorage ? crs.get() : List.of();
+        List<Dependency> read = dependencies(kind);
+        List<ObjectNode> cached = read.isEmpty() ? List.of() : crs.get();
         for (ObjectNode object : new ObjectNode[] {before, after}) {
             if (object != null) {
                 addOwner(object, keys);
-                addDependents(kind, object, cached, keys);
+                for (ObjectNode cr : cached) {
+                    if (read.stream().anyMatch(d -> d.concerns().test(cr, object))) {
+                        keys.add(RouterKey.of(cr));
+                    }
+                }
             }
         }
         return keys;
+    }
+
+    /** The kinds the environment functions read, to watch besides the CR and the managed objects. */
+    public static List<Kind> dependencyKinds() {
+        return DEPENDENCIES.stream().map(d -> new Kind(d.apiVersion(), d.kind())).distinct().toList();
+    }
+
+    private static List<Dependency> dependencies(Kind kind) {
+        return DEPENDENCIES.stream().filter(d -> d.on(kind.apiVersion(), kind.kind())).toList();
     }
 
     static boolean specOrMetadataChanged(JsonNode before, JsonNode after) {
         return !strip(before).equals(strip(after));
     }
 
-    private static void addOwner(JsonNode object, Set<String> keys) {
+    private static void addOwner(JsonNode object, Set<RouterKey> keys) {
         JsonNode labels = object.path("metadata").path("labels");
         String instance = labels.path(Ownership.INSTANCE_LABEL).asText("");
         if (Ownership.MANAGED_BY_VALUE.equals(labels.path(Ownership.MANAGED_BY_LABEL).asText()) && !instance.isEmpty()) {
-            keys.add(object.path("metadata").path("namespace").asText() + "/" + instance);
+            keys.add(new RouterKey(object.path("metadata").path("namespace").asText(), instance));
         }
-    }
-
-    private static void addDependents(Kind kind, JsonNode object, List<ObjectNode> crs, Set<String> keys) {
-        String namespace = object.path("metadata").path("namespace").asText("");
-        String name = object.path("metadata").path("name").asText();
-        for (ObjectNode cr : crs) {
-            if (dependsOn(cr, kind, namespace, name)) {
-                keys.add(key(cr));
-            }
-        }
-    }
-
-    static boolean dependsOn(JsonNode cr, Kind kind, String namespace, String name) {
-        String crNamespace = cr.path("metadata").path("namespace").asText();
-        if (kind.equals(STORAGE_CLASS)) {
-            return StorageCheck.concerns(cr, name);
-        }
-        for (JsonNode endpoint : cr.path("spec").path("vllmEndpoints")) {
-            JsonNode backend = endpoint.path("backend");
-            String type = backend.path("type").asText();
-            if (kind.equals(INFERENCE_SERVICE) && type.equals("kserve") && crNamespace.equals(namespace)
-                    && name.equals(backend.path("inferenceServiceName").asText())) {
-                return true;
-            }
-            if (kind.equals(SERVICE) && type.equals("llamastack") && crNamespace.equals(namespace)) {
-                return true;
-            }
-            String serviceNamespace = backend.path("service").path("namespace").asText("");
-            if (kind.equals(SERVICE) && type.equals("service") && name.equals(backend.path("service").path("name").asText())
-                    && namespace.equals(serviceNamespace.isEmpty() ? crNamespace : serviceNamespace)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static JsonNode strip(JsonNode cr) {
@@ -101,9 +84,5 @@ public final class Triggers {
             ((ObjectNode) metadata).remove(List.of("resourceVersion", "managedFields"));
         }
         return copy;
-    }
-
-    private static String key(JsonNode object) {
-        return object.path("metadata").path("namespace").asText() + "/" + object.path("metadata").path("name").asText();
     }
 }

@@ -33,12 +33,12 @@ class TriggersTest {
         ObjectNode statusOnly = before.deepCopy();
         statusOnly.withObjectProperty("metadata").put("resourceVersion", "2");
         statusOnly.withObjectProperty("status").put("phase", "Running");
-        assertThat(Triggers.keys(Triggers.CR, before, statusOnly, List::of)).isEmpty();
+        assertThat(keys(Triggers.CR, before, statusOnly, List::of)).isEmpty();
         ObjectNode specChanged = statusOnly.deepCopy();
         specChanged.withObjectProperty("spec").put("x", 2);
-        assertThat(Triggers.keys(Triggers.CR, statusOnly, specChanged, List::of)).containsExactly("ns/a");
-        assertThat(Triggers.keys(Triggers.CR, null, before, List::of)).containsExactly("ns/a");
-        assertThat(Triggers.keys(Triggers.CR, before, null, List::of)).containsExactly("ns/a");
+        assertThat(keys(Triggers.CR, statusOnly, specChanged, List::of)).containsExactly("ns/a");
+        assertThat(keys(Triggers.CR, null, before, List::of)).containsExactly("ns/a");
+        assertThat(keys(Triggers.CR, before, null, List::of)).containsExactly("ns/a");
     }
 
     @Test
@@ -49,21 +49,21 @@ class TriggersTest {
                   namespace: ns
                   labels: {app.kubernetes.io/managed-by: semantic-router-operator, app.kubernetes.io/instance: a}
                 """);
-        assertThat(Triggers.keys(new Kind("apps/v1", "Deployment"), null, deployment, () -> CRS)).containsExactly("ns/a");
+        assertThat(keys(new Kind("apps/v1", "Deployment"), null, deployment, () -> CRS)).containsExactly("ns/a");
     }
 
     @Test
     void backendsAndStorageClassesTriggerTheCrsThatWaitOnThem() {
-        assertThat(Triggers.keys(Triggers.INFERENCE_SERVICE, null, inferenceService("ns", "isvc"), () -> CRS))
+        assertThat(keys(Triggers.INFERENCE_SERVICE, null, inferenceService("ns", "isvc"), () -> CRS))
                 .containsExactly("ns/a");
-        assertThat(Triggers.keys(Triggers.INFERENCE_SERVICE, null, inferenceService("other", "isvc"), () -> CRS)).isEmpty();
-        assertThat(Triggers.keys(Triggers.SERVICE, null, service("ns", "anything", "app: x", 80), () -> CRS))
+        assertThat(keys(Triggers.INFERENCE_SERVICE, null, inferenceService("other", "isvc"), () -> CRS)).isEmpty();
+        assertThat(keys(Triggers.SERVICE, null, service("ns", "anything", "app: x", 80), () -> CRS))
                 .containsExactly("ns/b");
-        assertThat(Triggers.keys(Triggers.SERVICE, null, service("infra", "shared", "", 80), () -> CRS))
+        assertThat(keys(Triggers.SERVICE, null, service("infra", "shared", "", 80), () -> CRS))
                 .containsExactly("ns/b");
-        assertThat(Triggers.keys(Triggers.SERVICE, null, service("infra", "other", "", 80), () -> CRS)).isEmpty();
+        assertThat(keys(Triggers.SERVICE, null, service("infra", "other", "", 80), () -> CRS)).isEmpty();
         ObjectNode storageClass = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: fast}}");
-        assertThat(Triggers.keys(Triggers.STORAGE_CLASS, null, storageClass, () -> CRS)).containsExactly("ns/a");
+        assertThat(keys(Triggers.STORAGE_CLASS, null, storageClass, () -> CRS)).containsExactly("ns/a");
     }
 
     @Test
@@ -72,7 +72,12 @@ class TriggersTest {
         ObjectNode existingClaim = yaml("{metadata: {name: d, namespace: ns}, spec: {persistence: {existingClaim: mine}}}");
         ObjectNode disabled = yaml("{metadata: {name: e, namespace: ns}, spec: {persistence: {enabled: false}}}");
         ObjectNode standard = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: standard}}");
-        assertThat(Triggers.keys(Triggers.STORAGE_CLASS, null, standard,
+        assertThat(keys(Triggers.STORAGE_CLASS, null, standard,
                 () -> List.of(KSERVE_CR, LLAMA_CR, needsDefault, existingClaim, disabled))).containsExactly("ns/c");
+    }
+
+    /** The keys as "namespace/name", as the work queue logs them. */
+    private static List<String> keys(Kind kind, ObjectNode before, ObjectNode after, java.util.function.Supplier<List<ObjectNode>> crs) {
+        return Triggers.keys(kind, before, after, crs).stream().map(RouterKey::toString).toList();
     }
 }
