@@ -5,7 +5,7 @@ import ai.vllm.semanticrouter.engine.TraceEntry;
 import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
 import ai.vllm.semanticrouter.operator.apply.Inventory;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
-import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
 import ai.vllm.semanticrouter.operator.controller.RenderPass;
 import ai.vllm.semanticrouter.operator.crd.CrAdmission;
 import ai.vllm.semanticrouter.operator.functions.Platform;

@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.operator.cli;
 
 import ai.vllm.semanticrouter.engine.LoadError;
-import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package ai.vllm.semanticrouter.operator.crd;
 
 import ai.vllm.semanticrouter.engine.schema.CrdSchema;
-import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
 import ai.vllm.semanticrouter.engine.transform.Json;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.discovery;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import com.fasterxml.jackson.databind.JsonNode;

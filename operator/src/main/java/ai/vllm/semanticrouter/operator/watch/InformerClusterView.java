@@ -1,6 +1,7 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

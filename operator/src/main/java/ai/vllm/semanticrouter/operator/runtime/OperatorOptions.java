@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;

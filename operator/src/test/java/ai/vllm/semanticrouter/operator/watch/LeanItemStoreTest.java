@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.watch;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;

@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.catalog;
 
 import ai.vllm.semanticrouter.engine.CompositionSource;
 import ai.vllm.semanticrouter.engine.LoadError;
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * {@code semantic_router_operator_compositions_invalid} and reported through {@code onRejected};
  * only it is skipped.
  */
-final class CompositionReloader implements AutoCloseable {
+public final class CompositionReloader implements AutoCloseable {
     static final String INVALID_METRIC = "semantic_router_operator_compositions_invalid";
     private static final Logger LOG = LoggerFactory.getLogger(CompositionReloader.class);
 
@@ -51,7 +51,7 @@ final class CompositionReloader implements AutoCloseable {
      * @param onReload   receives the new catalog after a change on disk
      * @param onRejected receives the errors of rejected files, at start and after each reload
      */
-    CompositionReloader(List<Path> directories, MeterRegistry registry, Function<List<Path>, CompositionCatalog> loader,
+    public CompositionReloader(List<Path> directories, MeterRegistry registry, Function<List<Path>, CompositionCatalog> loader,
                         Consumer<CompositionCatalog> onReload, Consumer<List<LoadError>> onRejected) {
         this.directories = List.copyOf(directories);
         this.loader = loader;
@@ -63,7 +63,7 @@ final class CompositionReloader implements AutoCloseable {
     }
 
     /** Loads now (the first catalog of the operator) and then re-checks every {@code interval}. */
-    CompositionCatalog start(Duration interval) {
+    public CompositionCatalog start(Duration interval) {
         fingerprint = fingerprint();
         CompositionCatalog catalog = load();
         if (!directories.isEmpty()) {

@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.runtime;
 
 import ai.vllm.semanticrouter.engine.LoadError;
 import io.fabric8.kubernetes.api.model.EventBuilder;

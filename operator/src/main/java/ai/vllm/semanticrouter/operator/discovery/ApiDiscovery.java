@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.discovery;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  * <p>Not thread-safe: one caller at a time (the start-up thread that primes it, then the discovery
  * loop, whose refresh is synchronized).
  */
-final class ApiDiscovery {
+public final class ApiDiscovery {
     static final String ACCEPT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
             + "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
     private static final String AGGREGATED_TYPE = "as=APIGroupDiscoveryList";
@@ -65,7 +65,7 @@ final class ApiDiscovery {
     private int requests;
     private ServedApis primed;
 
-    ApiDiscovery(KubernetesClient client) {
+    public ApiDiscovery(KubernetesClient client) {
         this(httpTransport(client), previous -> ServedApis.discover(client, previous));
     }
 
@@ -79,7 +79,7 @@ final class ApiDiscovery {
      * Runs the first round now and keeps its snapshot for the first {@link #discover} call, so that a
      * start can overlap it with other work.
      */
-    ApiDiscovery prime() {
+    public ApiDiscovery prime() {
         primed = discover(null);
         return this;
     }

@@ -1,7 +1,8 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.discovery;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.watch.InformerClusterView;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * changes (when RBAC allows watching them). Logs the platform when it is first detected or changes,
  * and calls back so that newly served kinds get informers.
  */
-final class DiscoveryLoop implements AutoCloseable {
+public final class DiscoveryLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryLoop.class);
     /** How long after a round that missed served kinds the confirming round runs. */
     static final Duration CONFIRM_DELAY = Duration.ofSeconds(2);
@@ -48,7 +49,7 @@ final class DiscoveryLoop implements AutoCloseable {
      * @param watchNewKinds starts informers for served kinds; returns whether any was started
      * @param onNewKinds    called after discovery changed and new informers were started
      */
-    DiscoveryLoop(KubernetesClient client, ApiDiscovery apiDiscovery, InformerClusterView view, BooleanSupplier watchNewKinds,
+    public DiscoveryLoop(KubernetesClient client, ApiDiscovery apiDiscovery, InformerClusterView view, BooleanSupplier watchNewKinds,
                   Runnable onNewKinds) {
         this.client = client;
         this.apiDiscovery = apiDiscovery;
@@ -61,17 +62,17 @@ final class DiscoveryLoop implements AutoCloseable {
      * Runs discovery once now (failures propagate), then keeps it current. The CustomResourceDefinition
      * watch starts in the background: the first reconcile does not need it.
      */
-    void start(Duration interval) {
+    public void start(Duration interval) {
         refresh();
         timer.execute(() -> watchCustomResourceDefinitions(interval));
         timer.scheduleWithFixedDelay(this::refreshSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    Platform platform() {
+    public Platform platform() {
         return platform;
     }
 
-    synchronized void refresh() {
+    public synchronized void refresh() {
         ServedApis before = view.apis();
         ServedApis apis = vanishing.confirm(before, apiDiscovery.discover(before));
         if (vanishing.awaitingConfirmation() && !closed) {

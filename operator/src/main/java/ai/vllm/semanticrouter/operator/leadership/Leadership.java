@@ -1,6 +1,7 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.leadership;
 
 import ai.vllm.semanticrouter.operator.metrics.LeaderElectionMetrics;
+import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * timings by default (15 s lease, 10 s renew deadline, 2 s retry). Only the leader reconciles.
  * {@code leader_election_master_status{name=<lease>}} says whether this replica leads.
  */
-final class Leadership implements AutoCloseable {
+public final class Leadership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
     private final CompletableFuture<?> election;
@@ -50,13 +51,13 @@ final class Leadership implements AutoCloseable {
         this.election = client.leaderElector().withConfig(config).build().start();
     }
 
-    static Leadership start(KubernetesClient client, OperatorOptions options, LeaderElectionMetrics metrics,
+    public static Leadership start(KubernetesClient client, OperatorOptions options, LeaderElectionMetrics metrics,
                             Runnable onStartLeading) {
         return new Leadership(client, options, metrics, onStartLeading);
     }
 
     /** Completes when this replica lost (or gave up) the lease. */
-    CompletableFuture<Void> lost() {
+    public CompletableFuture<Void> lost() {
         return lost;
     }
 

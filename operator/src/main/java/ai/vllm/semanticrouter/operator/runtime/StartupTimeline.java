@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.runtime;
 
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;

@@ -1,14 +1,25 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.runtime;
 
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.catalog.CompositionReloader;
+import ai.vllm.semanticrouter.operator.controller.Controller;
+import ai.vllm.semanticrouter.operator.controller.Reconciler;
+import ai.vllm.semanticrouter.operator.controller.RenderPass;
+import ai.vllm.semanticrouter.operator.controller.RouterKey;
+import ai.vllm.semanticrouter.operator.discovery.ApiDiscovery;
+import ai.vllm.semanticrouter.operator.discovery.DiscoveryLoop;
 import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.leadership.Leadership;
 import ai.vllm.semanticrouter.operator.metrics.HttpEndpoints;
 import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.queue.ExponentialBackoff;
 import ai.vllm.semanticrouter.operator.queue.WorkQueue;
+import ai.vllm.semanticrouter.operator.watch.InformerClusterView;
+import ai.vllm.semanticrouter.operator.watch.Triggers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,6 +1,7 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.controller.RouterKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 

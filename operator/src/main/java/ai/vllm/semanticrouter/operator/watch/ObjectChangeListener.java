@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,8 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.controller.RouterKey;
 import ai.vllm.semanticrouter.operator.functions.BackendDiscovery;
 import ai.vllm.semanticrouter.operator.functions.Dependency;
 import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;

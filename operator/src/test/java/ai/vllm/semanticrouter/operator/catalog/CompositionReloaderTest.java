@@ -1,4 +1,4 @@
-package ai.vllm.semanticrouter.operator.controller;
+package ai.vllm.semanticrouter.operator.catalog;
 
 import ai.vllm.semanticrouter.engine.LoadError;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
