@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.it.support;
 import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
 import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Counter;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -32,6 +33,12 @@ public final class OperatorUnderTest implements AutoCloseable {
 
     public OperatorRuntime runtime() {
         return runtime;
+    }
+
+    /** Reconciles finished so far (the controller_runtime_reconcile counters, every result). */
+    public double reconciles() {
+        return runtime.meterRegistry().find("controller_runtime_reconcile").counters().stream()
+                .mapToDouble(Counter::count).sum();
     }
 
     @Override
