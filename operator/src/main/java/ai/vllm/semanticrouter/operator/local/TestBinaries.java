@@ -37,20 +37,23 @@ public final class TestBinaries {
 
     /** {@code newest}, {@code oldest} or {@code 1.<minor>.<patch>}; does not provision anything yet. */
     public static TestBinaries of(String selection) {
-        String version = switch (selection.trim()) {
+        String chosen = selection.trim();
+        String version = switch (chosen) {
             case "newest" -> pinnedVersion("K8S_VERSION");
             case "oldest" -> pinnedVersion("K8S_OLDEST_VERSION");
-            default -> {
-                if (!EXPLICIT_VERSION.matcher(selection.trim()).matches()) {
-                    throw new IllegalArgumentException("-D" + VERSION_PROPERTY + "=" + selection
-                            + ": expected newest, oldest or a Kubernetes version 1.<minor>.<patch>");
-                }
-                yield selection.trim();
-            }
+            default -> explicitVersion(chosen);
         };
         String base = System.getenv().getOrDefault("KUBEAPITEST_DIR",
                 Path.of(System.getProperty("user.home"), ".kubeapitest").toString());
         return new TestBinaries(version, Path.of(base, "k8s", version + "-linux-amd64"));
+    }
+
+    private static String explicitVersion(String version) {
+        if (!EXPLICIT_VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("Kubernetes version '" + version + "' (system property " + VERSION_PROPERTY
+                    + "): expected newest, oldest or 1.<minor>.<patch>");
+        }
+        return version;
     }
 
     private static String pinnedVersion(String key) {
