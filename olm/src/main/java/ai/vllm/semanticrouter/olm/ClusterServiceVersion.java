@@ -14,6 +14,12 @@ import java.util.TreeMap;
 
 /** The bundle's ClusterServiceVersion, built from the same RBAC and Deployment as the kustomize install. */
 public final class ClusterServiceVersion {
+    /**
+     * The oldest Kubernetes minor the integration suite runs on (K8S_OLDEST_VERSION in
+     * test-envtest/provision/versions.env; GeneratedOutputTest keeps the two equal), and nothing older.
+     */
+    static final String MIN_KUBE_VERSION = "1.26.0";
+
     private final Release release;
     private final CrdFacts crd;
     private final List<ApiResource> produced;
@@ -75,7 +81,7 @@ public final class ClusterServiceVersion {
         spec.put("displayName", "Semantic Router Operator");
         spec.put("description", resource("olm/description.md"));
         spec.put("version", release.version());
-        spec.put("minKubeVersion", "1.24.0");
+        spec.put("minKubeVersion", MIN_KUBE_VERSION);
         spec.put("maturity", "alpha");
         spec.set("keywords", Yaml.strings(List.of("vllm", "semantic-router", "llm", "inference", "routing",
                 "ai", "kserve", "openshift-ai")));

@@ -46,6 +46,11 @@ public final class OperatorUnderTest implements AutoCloseable {
         return runtime;
     }
 
+    /** Reconciles finished so far (the controller_runtime_reconcile counters, every result). */
+    public double reconciles() {
+        return runtime.metrics().controller().reconciles();
+    }
+
     @Override
     public void close() {
         runtime.close();
