@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,15 +111,30 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         return list(apiVersion, kind, objectNamespace, object -> true);
     }
 
-    /** Only the matching objects are copied: a reconcile's inventory takes its own few of a namespace. */
+    /** Only the matching objects are sorted and copied: a reconcile's inventory takes its own few of a namespace. */
     @Override
     public List<ObjectNode> list(String apiVersion, String kind, String objectNamespace, Predicate<JsonNode> filter) {
-        return readOnlyList(apiVersion, kind, objectNamespace).stream().filter(filter).map(ObjectNode::deepCopy).toList();
+        return readOnlyList(apiVersion, kind, objectNamespace).stream().filter(filter).map(Listed::of).sorted()
+                .map(listed -> listed.object().deepCopy()).toList();
+    }
+
+    /** An object with its sort keys read once (a comparator reading them would do so on every comparison). */
+    private record Listed(String namespace, String name, ObjectNode object) implements Comparable<Listed> {
+        static Listed of(ObjectNode object) {
+            JsonNode metadata = object.path("metadata");
+            return new Listed(metadata.path("namespace").asText(""), metadata.path("name").asText(), object);
+        }
+
+        @Override
+        public int compareTo(Listed other) {
+            int byNamespace = namespace.compareTo(other.namespace);
+            return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+        }
     }
 
     /**
-     * Like {@link #list}, but the cache's own objects, not copies: for callers that only read them
-     * (event triggers, metrics), which must never change them.
+     * Like {@link #list}, but the cache's own objects, not copies, in no particular order: for callers
+     * that only read them (event triggers, metrics), which must never change them.
      */
     public List<ObjectNode> readOnlyList(String apiVersion, String kind, String objectNamespace) {
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
@@ -129,10 +143,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         }
         List<GenericKubernetesResource> items = objectNamespace == null ? informer.getStore().list()
                 : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, objectNamespace);
-        return items.stream().map(this::readOnly)
-                .sorted(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("namespace").asText(""))
-                        .thenComparing(o -> o.path("metadata").path("name").asText()))
-                .toList();
+        return items.stream().map(this::readOnly).toList();
     }
 
     /**

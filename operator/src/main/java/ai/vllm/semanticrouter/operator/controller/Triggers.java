@@ -70,24 +70,29 @@ public final class Triggers {
     }
 
     static boolean dependsOn(JsonNode cr, Kind kind, String namespace, String name) {
-        String crNamespace = cr.path("metadata").path("namespace").asText();
         if (kind.equals(STORAGE_CLASS)) {
             return StorageCheck.concerns(cr, name);
         }
+        boolean service = kind.equals(SERVICE);
+        boolean inferenceService = kind.equals(INFERENCE_SERVICE);
+        String crNamespace = null;
         for (JsonNode endpoint : cr.path("spec").path("vllmEndpoints")) {
             JsonNode backend = endpoint.path("backend");
             String type = backend.path("type").asText();
-            if (kind.equals(INFERENCE_SERVICE) && type.equals("kserve") && crNamespace.equals(namespace)
-                    && name.equals(backend.path("inferenceServiceName").asText())) {
-                return true;
+            if (inferenceService && type.equals("kserve") && name.equals(backend.path("inferenceServiceName").asText())
+                    || service && type.equals("llamastack")) {
+                crNamespace = crNamespace != null ? crNamespace : cr.path("metadata").path("namespace").asText();
+                if (crNamespace.equals(namespace)) {
+                    return true;
+                }
             }
-            if (kind.equals(SERVICE) && type.equals("llamastack") && crNamespace.equals(namespace)) {
-                return true;
-            }
-            String serviceNamespace = backend.path("service").path("namespace").asText("");
-            if (kind.equals(SERVICE) && type.equals("service") && name.equals(backend.path("service").path("name").asText())
-                    && namespace.equals(serviceNamespace.isEmpty() ? crNamespace : serviceNamespace)) {
-                return true;
+            JsonNode serviceRef = backend.path("service");
+            if (service && type.equals("service") && name.equals(serviceRef.path("name").asText())) {
+                String serviceNamespace = serviceRef.path("namespace").asText("");
+                crNamespace = crNamespace != null ? crNamespace : cr.path("metadata").path("namespace").asText();
+                if (namespace.equals(serviceNamespace.isEmpty() ? crNamespace : serviceNamespace)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
  * bench.idleSeconds (60), bench.processIdleSeconds (10), bench.only (startup, or footprint: start-up
  * and the operator as its own process), bench.javaOpts (JAVA_OPTS for the operator processes, to
- * compare flags or record a profile), bench.out (the repository's bench folder), bench.repository
+ * compare flags or record a profile), bench.jcmd (diagnostic commands run on the idle operator
+ * process, see {@link ProcessFootprint}), bench.out (the repository's bench folder), bench.repository
  * (the checkout, "..").
  */
 public final class OperatorBenchmark {

@@ -25,6 +25,12 @@ final class ProcessFootprint {
     }
 
     private static final long SETTLE_MILLIS = 2000;
+    /**
+     * bench.jcmd: diagnostic commands run on the operator when it is idle after the convergence,
+     * separated by ';', output printed, e.g. "GC.heap_info;VM.native_memory summary" (the latter
+     * needs -XX:NativeMemoryTracking=summary in bench.javaOpts): where the resident memory goes.
+     */
+    private static final String DIAGNOSTICS = System.getProperty("bench.jcmd", "");
 
     private final Path launcher;
     private final int crs;
@@ -78,6 +84,7 @@ final class ProcessFootprint {
             long idleBefore = writes.objectWrites() + writes.statusWrites();
             TimeUnit.SECONDS.sleep(idleSeconds);
             long idleWrites = writes.objectWrites() + writes.statusWrites() - idleBefore;
+            diagnose(operator);
             Round round = new Round(cpuFirst10s, rssStarted, seconds, cpuPerCr, operator.rssMiB(), operator.peakRssMiB(),
                     objectWrites, statusWrites, idleWrites);
             System.out.printf("[bench] process round: CPU first 10 s %.2f s, RSS started %.1f MiB; %d CRs in %.1f s,"
@@ -85,6 +92,20 @@ final class ProcessFootprint {
                             + " %d writes%n", round.cpuFirst10s(), round.rssStartedMiB(), crs, seconds, cpuPerCr,
                     objectWrites, statusWrites, idleSeconds, round.rssIdleMiB(), round.peakRssMiB(), idleWrites);
             return round;
+        }
+    }
+
+    private static void diagnose(OperatorProcess operator) throws Exception {
+        for (String command : DIAGNOSTICS.split(";")) {
+            if (command.isBlank()) {
+                continue;
+            }
+            List<String> line = new java.util.ArrayList<>(List.of("jcmd", String.valueOf(operator.jvmPid())));
+            line.addAll(List.of(command.trim().split(" +")));
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            System.out.println("[bench] jcmd " + command.trim() + ":\n" + output);
         }
     }
 
