@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * bench/results/&lt;date&gt;.json and the table in bench/README.md.
  *
  * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
- * bench.idleSeconds (60), bench.processIdleSeconds (10), bench.only (startup, or footprint: start-up
- * and the operator as its own process), bench.javaOpts (JAVA_OPTS for the operator processes, to
- * compare flags or record a profile), bench.jcmd (diagnostic commands run on the idle operator
+ * bench.idleSeconds (60), bench.processIdleSeconds (10), bench.only (startup; footprint: start-up
+ * and the operator as its own process; process: only the latter), bench.javaOpts (JAVA_OPTS for the operator processes, to
+ * compare flags or record a profile), bench.operatorEnv (more of their environment), bench.jcmd (diagnostic commands run on the idle operator
  * process, see {@link ProcessFootprint}), bench.out (the repository's bench folder), bench.repository
  * (the checkout, "..").
  */
@@ -34,9 +34,15 @@ public final class OperatorBenchmark {
     private static final boolean STARTUP_ONLY = "startup".equals(System.getProperty("bench.only"));
     /** bench.only=footprint: start-up and the operator process's footprint only (report files left alone). */
     private static final boolean FOOTPRINT_ONLY = "footprint".equals(System.getProperty("bench.only"));
-    /** JAVA_OPTS for every operator process the benchmark starts (none: the launcher as shipped). */
-    private static final Map<String, String> OPERATOR_ENVIRONMENT = System.getProperty("bench.javaOpts", "").isBlank()
-            ? Map.of() : Map.of("JAVA_OPTS", System.getProperty("bench.javaOpts"));
+    /** bench.only=process: the operator process's footprint only (e.g. the image's JVM, which has no archive). */
+    private static final boolean PROCESS_ONLY = "process".equals(System.getProperty("bench.only"));
+    /**
+     * The environment of every operator process the benchmark starts (none: the launcher as shipped):
+     * bench.javaOpts becomes JAVA_OPTS, bench.operatorEnv adds NAME=value pairs separated by ','
+     * (e.g. SEMANTIC_ROUTER_OPERATOR_CDS=off, with -XX:MaxRAM=384m in bench.javaOpts, for the image
+     * under a 384Mi limit: its JVM has no class-data archive and sizes itself from the limit).
+     */
+    private static final Map<String, String> OPERATOR_ENVIRONMENT = operatorEnvironment();
     /** The checkout, for bin/semantic-router-operator (the benchmark runs in test-envtest). */
     private static final Path REPOSITORY = Path.of(System.getProperty("bench.repository", ".."));
 
@@ -52,7 +58,7 @@ public final class OperatorBenchmark {
         } finally {
             benchmark.api.stop();
         }
-        if (STARTUP_ONLY || FOOTPRINT_ONLY) {
+        if (STARTUP_ONLY || FOOTPRINT_ONLY || PROCESS_ONLY) {
             benchmark.figures.forEach(f -> System.out.printf("[bench] %s: min %.2f, median %.2f, max %.2f %s%n",
                     f.name(), f.min(), f.median(), f.max(), f.unit()));
             System.out.println("[bench] bench.only=" + System.getProperty("bench.only") + ": report files not written");
@@ -64,19 +70,29 @@ public final class OperatorBenchmark {
 
     private void runAll() throws Exception {
         Routers.installCrd(client);
+        if (!PROCESS_ONLY) {
+            startup();
+        }
+        if (STARTUP_ONLY) {
+            return;
+        }
+        processRounds();
+        if (FOOTPRINT_ONLY || PROCESS_ONLY) {
+            return;
+        }
+        scaleRounds();
+    }
+
+    private void startup() throws Exception {
         StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY, OPERATOR_ENVIRONMENT)
                 .measure(ROUNDS);
         figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withArchive(), 1000));
         figures.add(Figures.of("start-up: CPU used until the first reconcile done", "s", startup.cpuWithArchive(), Double.NaN));
         figures.add(Figures.of("start-up without the class-data archive", "ms", startup.withoutArchive(), Double.NaN));
         figures.add(Figures.of("start-up, first run (writes the archive)", "ms", List.of(startup.trainingStart()), Double.NaN));
-        if (STARTUP_ONLY) {
-            return;
-        }
-        processRounds();
-        if (FOOTPRINT_ONLY) {
-            return;
-        }
+    }
+
+    private void scaleRounds() throws Exception {
         ScaleRounds rounds = new ScaleRounds();
         for (int round = 1; round < ROUNDS; round++) {
             ApiServer fresh = ApiServer.dedicated("bench-scale-" + round,
@@ -121,6 +137,23 @@ public final class OperatorBenchmark {
                 sample(samples, ProcessFootprint.Round::statusWritesPerCr), 1));
         figures.add(Figures.of("process: writes in " + PROCESS_IDLE_SECONDS + " s idle after convergence", "writes",
                 sample(samples, r -> (double) r.idleWrites()), 0));
+    }
+
+    private static Map<String, String> operatorEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>();
+        String javaOpts = System.getProperty("bench.javaOpts", "");
+        if (!javaOpts.isBlank()) {
+            environment.put("JAVA_OPTS", javaOpts);
+        }
+        for (String pair : System.getProperty("bench.operatorEnv", "").split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                environment.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            } else if (!pair.isBlank()) {
+                throw new IllegalArgumentException("bench.operatorEnv: '" + pair + "' is not NAME=value");
+            }
+        }
+        return Map.copyOf(environment);
     }
 
     private static List<Double> sample(List<ProcessFootprint.Round> rounds, java.util.function.ToDoubleFunction<ProcessFootprint.Round> figure) {
