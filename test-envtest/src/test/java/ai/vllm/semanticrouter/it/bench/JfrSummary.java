@@ -58,12 +58,17 @@ public final class JfrSummary {
             System.err.println("usage: JfrSummary recording.jfr");
             System.exit(2);
         }
+        Path recording = Path.of(args[0]);
+        if (!java.nio.file.Files.isRegularFile(recording)) {
+            System.err.println("JfrSummary: no recording at " + recording.toAbsolutePath());
+            System.exit(2);
+        }
         Map<String, Long> cpuBySteps = new HashMap<>();
         Map<String, Long> cpuByMethod = new HashMap<>();
         Map<String, Long> bytesBySteps = new HashMap<>();
         long cpuSamples = 0;
         long bytes = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 cpuSamples++;
