@@ -1,35 +1,6 @@
 #!/usr/bin/env bash
 # Builds the kstatus tool (sigs.k8s.io/cli-utils/pkg/kstatus, pinned in go.mod: the library kpt,
-# Flux and other kstatus-based health checks read status with) into
-# ~/.cache/semantic-router-operator/bin/kstatus. Idempotent: rebuilds only when a .go file, go.mod
-# or go.sum changed since the last build. Needs `go` and the Go module proxy (or a warm module
-# cache). Prints the binary's path on stdout.
+# Flux and other kstatus-based health checks read status with) with scripts/build-go-tool.sh.
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-bin_dir="${SEMANTIC_ROUTER_OPERATOR_BIN:-${HOME}/.cache/semantic-router-operator/bin}"
-binary="${bin_dir}/kstatus"
-stamp="${binary}.sha256"
-
-if ! command -v go >/dev/null 2>&1; then
-  echo "test-envtest/validators/kstatus/build.sh: 'go' is not on PATH; install Go 1.24+ to build the kstatus tool" >&2
-  exit 1
-fi
-
-sources_hash="$(cd "${here}" && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)"
-if [[ -x "${binary}" && -f "${stamp}" && "$(cat "${stamp}")" == "${sources_hash}" ]]; then
-  echo "${binary}"
-  exit 0
-fi
-
-mkdir -p "${bin_dir}"
-echo "building ${binary} (sigs.k8s.io/cli-utils $(grep 'sigs.k8s.io/cli-utils ' "${here}/go.mod" | awk '{print $2}'); about 2 minutes on 2 cores)" >&2
-tmp="${binary}.tmp.$$"
-if ! (cd "${here}" && CGO_ENABLED=0 go build -mod=readonly -trimpath -o "${tmp}" .); then
-  rm -f "${tmp}"
-  echo "test-envtest/validators/kstatus/build.sh: building the kstatus tool failed (see above); it needs the Go module proxy or a module cache holding the modules of go.sum" >&2
-  exit 1
-fi
-mv -f "${tmp}" "${binary}"
-echo "${sources_hash}" > "${stamp}"
-echo "${binary}"
+exec "${here}/../../../scripts/build-go-tool.sh" "${here}" kstatus "kstatus tool" sigs.k8s.io/cli-utils "about 2 minutes on 2 cores"

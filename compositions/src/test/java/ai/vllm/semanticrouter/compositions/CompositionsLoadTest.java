@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.compositions;
 
+import ai.vllm.semanticrouter.engine.CompositeType;
 import ai.vllm.semanticrouter.engine.CompositionLoader;
 import ai.vllm.semanticrouter.engine.LoadError;
 import ai.vllm.semanticrouter.engine.LoadResult;
@@ -8,12 +9,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shipped compositions and extensions load with zero errors. */
+/**
+ * The shipped compositions and extensions load with zero errors, checked against the CRD: their
+ * compositeTypeRef names SemanticRouter and every field they read from it exists in its schema.
+ */
 class CompositionsLoadTest {
+    private static final CompositionLoader LOADER = CompositionLoader.create()
+            .forComposite(CompositeType.fromCrd(Resources.crd(), "v1alpha1"));
 
     @Test
     void compositionsLoadWithoutErrors() {
-        LoadResult result = CompositionLoader.create().loadClasspath(getClass().getClassLoader(), Resources.INDEX);
+        LoadResult result = LOADER.loadClasspath(getClass().getClassLoader(), Resources.INDEX);
         assertThat(result.errors()).extracting(LoadError::format).isEmpty();
         assertThat(result.set().compositions()).hasSize(11);
         assertThat(result.set().resourceNames()).containsExactlyInAnyOrder("serviceaccount", "config", "envoy-config",
@@ -33,9 +39,8 @@ class CompositionsLoadTest {
 
     @Test
     void extensionsLoadWithoutErrorsAndAddToTheSet() {
-        LoadResult base = CompositionLoader.create().loadClasspath(getClass().getClassLoader(), Resources.INDEX);
-        LoadResult extensions = CompositionLoader.create()
-                .loadDirectory(Resources.MAIN_RESOURCES.resolve("semanticrouter/extensions"));
+        LoadResult base = LOADER.loadClasspath(getClass().getClassLoader(), Resources.INDEX);
+        LoadResult extensions = LOADER.loadDirectory(Resources.MAIN_RESOURCES.resolve("semanticrouter/extensions"));
         assertThat(extensions.errors()).extracting(LoadError::format).isEmpty();
         assertThat(extensions.set().resourceNames()).containsExactlyInAnyOrder("servicemonitor", "networkpolicy");
         LoadResult both = base.set().plus(extensions.set());

@@ -22,6 +22,15 @@ final class CaseFiles {
     private CaseFiles() {
     }
 
+    /** The kind Thing (example.com/v1) of cases/thing-crd.yaml, the composite of the composite-schema cases. */
+    static CompositeType thing() {
+        try (InputStream in = CaseFiles.class.getResourceAsStream("/cases/thing-crd.yaml")) {
+            return CompositeType.fromCrd(YAML.readTree(in), "v1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Stream<Arguments> cases(String resource) {
         try (InputStream in = CaseFiles.class.getResourceAsStream("/cases/" + resource)) {
             List<Arguments> arguments = new ArrayList<>();

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The case tables: every transform, patch type, policy and load-time check, with error cases. */
 class EngineCasesTest {
     private static final CompositionLoader LOADER = CompositionLoader.create();
+    private static final CompositionLoader FOR_THING = CompositionLoader.create().forComposite(CaseFiles.thing());
 
     static Stream<Arguments> transformCases() {
         return CaseFiles.cases("transforms.yaml");
@@ -27,6 +28,10 @@ class EngineCasesTest {
 
     static Stream<Arguments> loadErrorCases() {
         return CaseFiles.cases("load-errors.yaml");
+    }
+
+    static Stream<Arguments> compositeSchemaCases() {
+        return CaseFiles.cases("composite-schema.yaml");
     }
 
     @ParameterizedTest(name = "transform: {0}")
@@ -85,5 +90,19 @@ class EngineCasesTest {
         for (int i = 0; i < formatted.size(); i++) {
             assertThat(formatted.get(i)).startsWith("case.yaml:").contains(testCase.get("errors").get(i).asText());
         }
+    }
+
+    @ParameterizedTest(name = "composite schema: {0}")
+    @MethodSource("compositeSchemaCases")
+    void compositeSchema(String name, JsonNode testCase) {
+        LoadResult loaded = FOR_THING.load(List.of(new CompositionSource("case.yaml", testCase.get("file").asText())));
+
+        List<String> formatted = loaded.errors().stream().map(LoadError::format).toList();
+        assertThat(formatted).as("every error at once").hasSize(testCase.get("errors").size());
+        for (int i = 0; i < formatted.size(); i++) {
+            assertThat(formatted.get(i)).startsWith("case.yaml:").contains(testCase.get("errors").get(i).asText());
+        }
+        assertThat(loaded.set().compositions()).as("a file with errors is left out, one without loads")
+                .hasSize(formatted.isEmpty() ? 1 : 0);
     }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class BundleLayout {
     static final String CHANNEL = "stable";
+    /** OpenShift 4.13 and later: OpenShift 4.13 is Kubernetes 1.26, the CSV's minKubeVersion. */
+    static final String OPENSHIFT_VERSIONS = "v4.13";
 
     private BundleLayout() {
     }
@@ -40,8 +42,7 @@ public final class BundleLayout {
         a.put("operators.operatorframework.io.bundle.package.v1", Identity.PACKAGE);
         a.put("operators.operatorframework.io.bundle.channels.v1", CHANNEL);
         a.put("operators.operatorframework.io.bundle.channel.default.v1", CHANNEL);
-        // OpenShift 4.12 is Kubernetes 1.25, above the CSV's minKubeVersion.
-        a.put("com.redhat.openshift.versions", "v4.12");
+        a.put("com.redhat.openshift.versions", OPENSHIFT_VERSIONS);
         return Yaml.object().set("annotations", a);
     }
 
@@ -57,13 +58,13 @@ public final class BundleLayout {
                 LABEL operators.operatorframework.io.bundle.package.v1=%1$s
                 LABEL operators.operatorframework.io.bundle.channels.v1=%2$s
                 LABEL operators.operatorframework.io.bundle.channel.default.v1=%2$s
-                LABEL com.redhat.openshift.versions=v4.12
+                LABEL com.redhat.openshift.versions=%4$s
                 LABEL org.opencontainers.image.title="%1$s bundle"
                 LABEL org.opencontainers.image.version=%3$s
                 LABEL org.opencontainers.image.source=https://github.com/vllm-project/semantic-router
 
                 COPY manifests /manifests/
                 COPY metadata /metadata/
-                """.formatted(Identity.PACKAGE, CHANNEL, release.version());
+                """.formatted(Identity.PACKAGE, CHANNEL, release.version(), OPENSHIFT_VERSIONS);
     }
 }

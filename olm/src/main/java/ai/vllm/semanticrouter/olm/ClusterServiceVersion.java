@@ -14,14 +14,20 @@ import java.util.TreeMap;
 
 /** The bundle's ClusterServiceVersion, built from the same RBAC and Deployment as the kustomize install. */
 public final class ClusterServiceVersion {
+    /**
+     * The oldest Kubernetes minor the integration suite runs on (K8S_OLDEST_VERSION in
+     * test-envtest/provision/versions.env; GeneratedOutputTest keeps the two equal), and nothing older.
+     */
+    static final String MIN_KUBE_VERSION = "1.26.0";
+
     private final Release release;
     private final CrdFacts crd;
-    private final List<ProducedKind> produced;
+    private final List<ApiResource> produced;
     private final List<PolicyRule> clusterRules;
     private final ArrayNode almExamples;
     private final List<Map.Entry<String, String>> orderedImages;
 
-    public ClusterServiceVersion(Release release, CrdFacts crd, List<ProducedKind> produced,
+    public ClusterServiceVersion(Release release, CrdFacts crd, List<ApiResource> produced,
                                  List<PolicyRule> clusterRules, ArrayNode almExamples,
                                  Map<String, String> relatedImages) {
         this.release = release;
@@ -75,7 +81,7 @@ public final class ClusterServiceVersion {
         spec.put("displayName", "Semantic Router Operator");
         spec.put("description", resource("olm/description.md"));
         spec.put("version", release.version());
-        spec.put("minKubeVersion", "1.24.0");
+        spec.put("minKubeVersion", MIN_KUBE_VERSION);
         spec.put("maturity", "alpha");
         spec.set("keywords", Yaml.strings(List.of("vllm", "semantic-router", "llm", "inference", "routing",
                 "ai", "kserve", "openshift-ai")));
@@ -111,7 +117,7 @@ public final class ClusterServiceVersion {
         owned.put("displayName", crd.displayName());
         owned.put("description", crd.description());
         ArrayNode resources = owned.putArray("resources");
-        for (ProducedKind kind : produced) {
+        for (ApiResource kind : produced) {
             resources.addObject().put("kind", kind.kind()).put("name", "").put("version", kind.version());
         }
         owned.set("specDescriptors", CrdDescriptors.spec(crd));

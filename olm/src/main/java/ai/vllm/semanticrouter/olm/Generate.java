@@ -23,7 +23,7 @@ public final class Generate {
     /** Everything the generator writes, from these inputs. */
     public static GeneratedTree tree(ApiSources sources, Release release) {
         CrdFacts crd = CrdFacts.of(sources.crd().text());
-        List<ProducedKind> produced = CompositionKinds.of(sources.compositions());
+        List<ApiResource> produced = CompositionKinds.of(sources.compositions());
         boolean routeSetsHost = CompositionKinds.writesField(sources.compositions(), "Route", "spec.host");
         List<PolicyRule> clusterRules = Permissions.clusterRules(produced, crd.group(), crd.plural(), routeSetsHost);
         InstallObjects objects = new InstallObjects(release, clusterRules);
@@ -32,7 +32,8 @@ public final class Generate {
                 Samples.almExamples(crd, sources.samples()), images).build();
 
         GeneratedTree tree = new GeneratedTree();
-        List<PolicyRule> extensionRules = Permissions.extensionRules(CompositionKinds.of(sources.extensions()), produced);
+        List<PolicyRule> extensionRules = Permissions.extensionRules(
+                CompositionKinds.ofExtensions(sources.compositions(), sources.extensions()), produced);
         KustomizeLayout.write(tree, sources, objects, crd, extensionRules);
         BundleLayout.write(tree, release, sources, csv, objects);
         CatalogLayout.write(tree, release, crd, csv, images);

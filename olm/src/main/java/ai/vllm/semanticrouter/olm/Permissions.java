@@ -35,10 +35,10 @@ public final class Permissions {
      * @param crPlural      the custom resource's plural
      * @param routeSetsHost whether a Route composition writes spec.host (needs routes/custom-host on OpenShift)
      */
-    public static List<PolicyRule> clusterRules(List<ProducedKind> produced, String crGroup, String crPlural,
+    public static List<PolicyRule> clusterRules(List<ApiResource> produced, String crGroup, String crPlural,
                                                 boolean routeSetsHost) {
         Permissions rules = new Permissions();
-        for (ProducedKind kind : produced) {
+        for (ApiResource kind : produced) {
             rules.grant(kind.group(), kind.resource(), Verb.ALL);
         }
         rules.grant(crGroup, crPlural, EnumSet.of(Verb.get, Verb.list, Verb.watch, Verb.update, Verb.patch));
@@ -64,9 +64,9 @@ public final class Permissions {
      * The opt-in ClusterRole for the extension compositions: full control of the kinds they produce
      * that the built-in compositions do not (those are in the main ClusterRole already).
      */
-    public static List<PolicyRule> extensionRules(List<ProducedKind> extensionKinds, List<ProducedKind> builtIn) {
+    public static List<PolicyRule> extensionRules(List<ApiResource> extensionKinds, List<ApiResource> builtIn) {
         Permissions rules = new Permissions();
-        for (ProducedKind kind : extensionKinds) {
+        for (ApiResource kind : extensionKinds) {
             if (builtIn.stream().noneMatch(k -> k.group().equals(kind.group()) && k.resource().equals(kind.resource()))) {
                 rules.grant(kind.group(), kind.resource(), Verb.ALL);
             }

@@ -3,12 +3,15 @@ package ai.vllm.semanticrouter.olm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -91,12 +94,31 @@ class GeneratedOutputTest {
     }
 
     @Test
+    void minKubeVersionAndOpenShiftVersionsAreTheOldestMinorTheIntegrationSuiteRunsOn() throws IOException {
+        Path versions = Generate.repositoryRoot(Path.of("")).resolve("test-envtest/provision/versions.env");
+        assumeTrue(Files.isRegularFile(versions), "no test-envtest/provision/versions.env");
+        Properties pinned = new Properties();
+        try (Reader in = Files.newBufferedReader(versions)) {
+            pinned.load(in);
+        }
+        String oldest = pinned.getProperty("K8S_OLDEST_VERSION", "");
+        assertThat(oldest).as("K8S_OLDEST_VERSION in " + versions).matches("1\\.\\d+\\.\\d+");
+        int minor = Integer.parseInt(oldest.split("\\.")[1]);
+        assertThat(yaml("bundle/manifests/semantic-router-operator.clusterserviceversion.yaml").at("/spec/minKubeVersion")
+                .asText()).isEqualTo("1." + minor + ".0");
+        // OpenShift 4.N runs Kubernetes 1.(N+13): 4.13 is 1.26
+        assertThat(yaml("bundle/metadata/annotations.yaml").at("/annotations/com.redhat.openshift.versions").asText())
+                .isEqualTo("v4." + (minor - 13));
+        assertThat(files.get("bundle/bundle.Dockerfile")).contains("LABEL com.redhat.openshift.versions=v4." + (minor - 13));
+    }
+
+    @Test
     void csvCarriesTheOlmMetadata() {
         JsonNode csv = yaml("bundle/manifests/semantic-router-operator.clusterserviceversion.yaml");
         JsonNode spec = csv.path("spec");
         assertThat(csv.at("/metadata/name").asText()).isEqualTo("semantic-router-operator.v0.1.0");
         assertThat(spec.path("version").asText()).isEqualTo("0.1.0");
-        assertThat(spec.path("minKubeVersion").asText()).startsWith("1.24");
+        assertThat(spec.path("minKubeVersion").asText()).isEqualTo(ClusterServiceVersion.MIN_KUBE_VERSION);
         assertThat(spec.path("installModes").toString()).isEqualTo("[{\"type\":\"OwnNamespace\",\"supported\":true},"
                 + "{\"type\":\"SingleNamespace\",\"supported\":true},{\"type\":\"MultiNamespace\",\"supported\":false},"
                 + "{\"type\":\"AllNamespaces\",\"supported\":true}]");

@@ -12,11 +12,11 @@ class PermissionsTest {
     private static final List<String> ALL = List.of("get", "list", "watch", "create", "update", "patch", "delete");
 
     private final ApiSources sources = Fixture.sources();
-    private final List<ProducedKind> produced = CompositionKinds.of(sources.compositions());
+    private final List<ApiResource> produced = CompositionKinds.of(sources.compositions());
 
     @Test
     void producedKindsComeFromTheCompositionsBases() {
-        assertThat(produced).extracting(ProducedKind::apiVersion, ProducedKind::kind).containsExactly(
+        assertThat(produced).extracting(ApiResource::apiVersion, ApiResource::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("v1", "ConfigMap"),
                 org.assertj.core.groups.Tuple.tuple("apps/v1", "Deployment"),
                 org.assertj.core.groups.Tuple.tuple("autoscaling/v2", "HorizontalPodAutoscaler"),
@@ -77,7 +77,7 @@ class PermissionsTest {
 
     @Test
     void extensionRoleGrantsOnlyKindsTheBuiltInCompositionsDoNotProduce() {
-        List<ProducedKind> extensionKinds = CompositionKinds.of(sources.extensions());
+        List<ApiResource> extensionKinds = CompositionKinds.ofExtensions(sources.compositions(), sources.extensions());
         assertThat(verbsByResource(Permissions.extensionRules(extensionKinds, produced)))
                 .containsExactly(Map.entry("monitoring.coreos.com/servicemonitors", ALL));
     }

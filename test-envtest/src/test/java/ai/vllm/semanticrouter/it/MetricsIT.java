@@ -3,8 +3,8 @@ package ai.vllm.semanticrouter.it;
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.Manifests;
 import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
-import ai.vllm.semanticrouter.it.support.PrometheusValidator;
 import ai.vllm.semanticrouter.it.support.PrometheusValidator.Family;
+import ai.vllm.semanticrouter.it.support.PrometheusValidator;
 import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.olm.Generate;
 import ai.vllm.semanticrouter.olm.MonitoringObjects;
@@ -83,8 +83,11 @@ class MetricsIT {
     private static OperatorUnderTest operator;
     private static Map<String, Family> scraped;
 
+    private static String namespace;
+
     @BeforeAll
     static void operatorReconciledTwoRouters() throws Exception {
+        // the shared API server holds other tests' CRs too: the per-CR gauge is read for this namespace
         KubernetesClient admin = API.client();
         Routers.installCrd(admin);
         Manifests.installCrds(admin, "crds/kserve-inferenceservice-crd.yaml");
@@ -95,7 +98,7 @@ class MetricsIT {
         operator = OperatorUnderTest.start(instrumentedClient,
                 o -> o.withLeaderElection(true, leaseNamespace, "metrics-it"), metrics);
         Routers routers = new Routers(admin);
-        String namespace = API.newNamespace("metrics");
+        namespace = API.newNamespace("metrics");
         for (String sample : List.of("simple", "llamastack")) {
             GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample(sample, namespace));
             routers.awaitReconciled(namespace, router.getMetadata().getName());
@@ -137,7 +140,8 @@ class MetricsIT {
         String host = URI.create(API.client().getConfiguration().getMasterUrl()).getAuthority();
         assertThat(value("rest_client_requests_total", Map.of("code", "200", "method", "GET", "host", host))).isPositive();
         assertThat(value("rest_client_requests_total", Map.of("method", "PATCH"))).as("server-side applies").isPositive();
-        assertThat(value("semanticrouter_status_condition", Map.of("type", "Ready"))).isEqualTo(2);
+        assertThat(value("semanticrouter_status_condition", Map.of("type", "Ready", "namespace", namespace)))
+                .as("one Ready series per SemanticRouter of this test").isEqualTo(2);
         assertThat(value("process_open_fds", Map.of())).isPositive();
     }
 

@@ -1,8 +1,8 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.operator.cli.Main;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.ConfigMap;

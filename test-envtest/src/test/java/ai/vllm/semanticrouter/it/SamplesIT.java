@@ -1,11 +1,11 @@
 package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
-import ai.vllm.semanticrouter.it.support.Kubectl;
-import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.AppliedPayloads;
+import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.it.support.RouterExpectations;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

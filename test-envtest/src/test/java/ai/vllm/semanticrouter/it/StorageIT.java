@@ -2,8 +2,8 @@ package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
-import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.it.support.RunningOperator;
 import ai.vllm.semanticrouter.operator.local.DefaultStorageClass;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -35,11 +35,13 @@ public final class CelExpression {
     private static final ConcurrentMap<String, CelExpression> COMPILED = new ConcurrentHashMap<>();
 
     private final String source;
+    private final CelAbstractSyntaxTree ast;
     private final CelRuntime.Program program;
     private final DirectCondition direct;
 
-    private CelExpression(String source, CelRuntime.Program program, DirectCondition direct) {
+    private CelExpression(String source, CelAbstractSyntaxTree ast, CelRuntime.Program program, DirectCondition direct) {
         this.source = source;
+        this.ast = ast;
         this.program = program;
         this.direct = direct;
     }
@@ -70,7 +72,7 @@ public final class CelExpression {
     private static CelExpression compileNow(String source) {
         try {
             CelAbstractSyntaxTree ast = CEL.compile(source).getAst();
-            return new CelExpression(source, CEL.createProgram(ast), DirectCondition.of(ast.getExpr()));
+            return new CelExpression(source, ast, CEL.createProgram(ast), DirectCondition.of(ast.getExpr()));
         } catch (CelValidationException e) {
             throw new CelCompileException(e.getMessage());
         } catch (dev.cel.common.CelException e) {
@@ -131,6 +133,14 @@ public final class CelExpression {
 
     public String source() {
         return source;
+    }
+
+    /**
+     * The fields of {@code variable} this expression reads or tests, for load-time checks against a
+     * schema (e.g. every {@code composite.spec...} of a condition).
+     */
+    public List<CelReference> references(String variable) {
+        return CelReferences.of(ast, variable);
     }
 
     /** A CEL text that does not compile. */

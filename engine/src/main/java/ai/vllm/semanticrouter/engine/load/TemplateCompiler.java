@@ -49,7 +49,9 @@ public record TemplateCompiler(String compositionName, String origin, LocatedYam
             return null;
         }
         try {
-            return CelExpression.compile(node.asText());
+            CelExpression condition = CelExpression.compile(node.asText());
+            patches.composite().celReads(node, "condition", condition, errors);
+            return condition;
         } catch (CelExpression.CelCompileException e) {
             report(new CompositionException(node, "condition does not compile: " + e.getMessage()));
             return null;

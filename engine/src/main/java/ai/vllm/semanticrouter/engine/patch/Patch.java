@@ -2,7 +2,7 @@ package ai.vllm.semanticrouter.engine.patch;
 
 import ai.vllm.semanticrouter.engine.cel.CelExpression;
 import ai.vllm.semanticrouter.engine.path.FieldPath;
-import ai.vllm.semanticrouter.engine.transform.Transform;
+import ai.vllm.semanticrouter.engine.transform.TransformChain;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -19,12 +19,12 @@ public sealed interface Patch permits Patch.Copy, Patch.Combine, Patch.ForEach {
 
     /** FromCompositeFieldPath, FromEnvironmentFieldPath, ToCompositeFieldPath, FromRenderedFieldPath. */
     record Copy(PatchOrigin origin, CelExpression condition, Source source, String resource, FieldPath from,
-                FieldPath to, List<Transform> transforms, Policy policy) implements Patch {
+                FieldPath to, TransformChain transforms, Policy policy) implements Patch {
     }
 
     /** CombineFromComposite / CombineFromEnvironment: several values formatted into one string. */
     record Combine(PatchOrigin origin, CelExpression condition, Source source, List<FieldPath> variables, String format,
-                   FieldPath to, List<Transform> transforms, Policy policy) implements Patch {
+                   FieldPath to, TransformChain transforms, Policy policy) implements Patch {
     }
 
     /**

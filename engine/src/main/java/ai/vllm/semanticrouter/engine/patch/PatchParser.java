@@ -1,13 +1,12 @@
 package ai.vllm.semanticrouter.engine.patch;
 
 import ai.vllm.semanticrouter.engine.cel.CelExpression;
+import ai.vllm.semanticrouter.engine.load.CompositeReferences;
 import ai.vllm.semanticrouter.engine.load.CompositionException;
 import ai.vllm.semanticrouter.engine.path.FieldPath;
 import ai.vllm.semanticrouter.engine.path.FieldPathSyntaxException;
 import ai.vllm.semanticrouter.engine.path.WriteMode;
-import ai.vllm.semanticrouter.engine.transform.Transform;
-import ai.vllm.semanticrouter.engine.transform.TransformParser;
-import ai.vllm.semanticrouter.engine.transform.ValueKind;
+import ai.vllm.semanticrouter.engine.transform.TransformChain;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -24,11 +23,11 @@ import java.util.function.Function;
  * @param lineOf          the line of a YAML node
  * @param patchSets       compiled patch sets by name (null when a name is unknown)
  * @param renderedBefore  templates that render before the current one (FromRenderedFieldPath targets)
+ * @param composite       checks what the patches read from (and write to) the composite against its schema
  * @param errors          receives every problem
  */
 public record PatchParser(String origin, Function<JsonNode, Integer> lineOf, Function<String, List<Patch>> patchSets,
-                          Set<String> renderedBefore, Consumer<CompositionException> errors) {
-
+                          Set<String> renderedBefore, CompositeReferences composite, Consumer<CompositionException> errors) {
     /** Compiles a list of patches; {@code patchSet} is the set they belong to, or "". */
     public List<Patch> parseAll(JsonNode patches, String patchSet) {
         List<Patch> compiled = new ArrayList<>();
@@ -72,15 +71,26 @@ public record PatchParser(String origin, Function<JsonNode, Integer> lineOf, Fun
     }
 
     private Patch.Copy copy(JsonNode node, PatchOrigin at, CelExpression condition, Source source, String resource) {
-        return new Patch.Copy(at, condition, source, resource, path(node, "fromFieldPath", true), path(node, "toFieldPath", true),
-                transforms(node.get("transforms")), policy(node.get("policy")));
+        FieldPath from = path(node, "fromFieldPath", true);
+        FieldPath to = path(node, "toFieldPath", true);
+        if (source == Source.COMPOSITE) {
+            composite.read(node.get("fromFieldPath"), "fromFieldPath", from, errors);
+        } else if (source == Source.OBSERVED) {
+            composite.written(node.get("toFieldPath"), "toFieldPath", to, errors);
+        }
+        return new Patch.Copy(at, condition, source, resource, from, to,
+                TransformChain.parse(node.get("transforms"), at.description()), policy(node.get("policy")));
     }
 
     private Patch.Combine combine(JsonNode node, PatchOrigin at, CelExpression condition, Source source) {
         JsonNode combine = required(node, "combine");
         List<FieldPath> variables = new ArrayList<>();
         for (JsonNode variable : required(combine, "variables")) {
-            variables.add(path(variable, "fromFieldPath", true));
+            FieldPath path = path(variable, "fromFieldPath", true);
+            if (source == Source.COMPOSITE) {
+                composite.read(variable.get("fromFieldPath"), "combine variable fromFieldPath", path, errors);
+            }
+            variables.add(path);
         }
         String strategy = combine.path("strategy").asText("string");
         if (!strategy.equals("string")) {
@@ -88,7 +98,7 @@ public record PatchParser(String origin, Function<JsonNode, Integer> lineOf, Fun
         }
         JsonNode format = required(required(combine, "string"), "fmt");
         return new Patch.Combine(at, condition, source, variables, format.asText(), path(node, "toFieldPath", true),
-                transforms(node.get("transforms")), policy(node.get("policy")));
+                TransformChain.parse(node.get("transforms"), at.description()), policy(node.get("policy")));
     }
 
     private Patch.ForEach forEach(JsonNode node, PatchOrigin at, CelExpression condition) {
@@ -101,13 +111,23 @@ public record PatchParser(String origin, Function<JsonNode, Integer> lineOf, Fun
         if (!mode.equals("Array") && !mode.equals("Map")) {
             throw new CompositionException(forEach.get("mode"), "forEach mode must be Array or Map");
         }
+        FieldPath from = path(forEach, "fromFieldPath", true);
+        CompositeReferences elements;
+        if (source.equals("Composite")) {
+            composite.read(forEach.get("fromFieldPath"), "forEach fromFieldPath", from, errors);
+            elements = composite.elementsOf(from);
+        } else {
+            elements = composite.environmentElements();
+        }
         FieldPath key = mode.equals("Map") ? path(forEach, "keyFromFieldPath", true) : null;
+        if (key != null) {
+            elements.read(forEach.get("keyFromFieldPath"), "forEach keyFromFieldPath", key, errors);
+        }
         JsonNode base = forEach.has("base") ? forEach.get("base") : com.fasterxml.jackson.databind.node.NullNode.getInstance();
-        List<Patch> inner = new PatchParser(origin, lineOf, patchSets, renderedBefore, errors)
+        List<Patch> inner = new PatchParser(origin, lineOf, patchSets, renderedBefore, elements, errors)
                 .parseAll(forEach.get("patches"), at.patchSet());
         return new Patch.ForEach(at, condition, source.equals("Composite") ? Source.COMPOSITE : Source.ENVIRONMENT,
-                path(forEach, "fromFieldPath", true), mode.equals("Map"), key, base, inner, path(node, "toFieldPath", true),
-                policy(node.get("policy")));
+                from, mode.equals("Map"), key, base, inner, path(node, "toFieldPath", true), policy(node.get("policy")));
     }
 
     private List<Patch> patchSet(JsonNode node) {
@@ -132,29 +152,14 @@ public record PatchParser(String origin, Function<JsonNode, Integer> lineOf, Fun
         if (node == null || node.isNull()) {
             return null;
         }
+        CelExpression condition;
         try {
-            return CelExpression.compile(node.asText());
+            condition = CelExpression.compile(node.asText());
         } catch (CelExpression.CelCompileException e) {
             throw new CompositionException(node, "condition does not compile: " + e.getMessage());
         }
-    }
-
-    private List<Transform> transforms(JsonNode node) {
-        List<Transform> transforms = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return transforms;
-        }
-        ValueKind previous = ValueKind.ANY;
-        for (JsonNode entry : node) {
-            Transform transform = TransformParser.parse(entry);
-            if (!ValueKind.fits(previous, transform.accepts())) {
-                throw new CompositionException(entry, "this transform accepts " + transform.accepts()
-                        + " but the previous transform produces " + previous);
-            }
-            previous = transform.output();
-            transforms.add(transform);
-        }
-        return transforms;
+        composite.celReads(node, "condition", condition, errors);
+        return condition;
     }
 
     private static Policy policy(JsonNode node) {

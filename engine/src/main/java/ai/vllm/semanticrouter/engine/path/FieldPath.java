@@ -55,6 +55,24 @@ public final class FieldPath {
         return segments;
     }
 
+    /**
+     * The steps a schema can check: every segment, or for a JSONPath its leading steps up to the
+     * first one a schema cannot follow (a deep scan, a union, a slice), a filter standing for every
+     * element.
+     */
+    public List<PathSegment> definiteSteps() {
+        return jsonPath == null ? segments : JsonPathSteps.leading(text);
+    }
+
+    /** Segments written as a field path: {@code spec.a[0][app.kubernetes.io/name]}. */
+    public static String text(List<PathSegment> segments) {
+        StringBuilder text = new StringBuilder();
+        for (PathSegment segment : segments) {
+            text.append(segment);
+        }
+        return text.length() > 0 && text.charAt(0) == '.' ? text.substring(1) : text.toString();
+    }
+
     /** The value at this path; empty when a step is missing or the value is JSON null. */
     public Optional<JsonNode> read(JsonNode root) {
         if (jsonPath != null) {

@@ -6,7 +6,6 @@ import ai.vllm.semanticrouter.engine.patch.Source;
 import ai.vllm.semanticrouter.engine.path.FieldPath;
 import ai.vllm.semanticrouter.engine.path.FieldWriter;
 import ai.vllm.semanticrouter.engine.transform.StringTransform;
-import ai.vllm.semanticrouter.engine.transform.Transform;
 import ai.vllm.semanticrouter.engine.transform.TransformException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,7 +60,7 @@ final class PatchApplier {
         if (value.isEmpty()) {
             return missing(patch, patch.policy().required(), patch.from().toString(), target);
         }
-        JsonNode transformed = transform(value.get(), patch.transforms());
+        JsonNode transformed = patch.transforms().apply(value.get());
         if (patch.source() == Source.OBSERVED) {
             FieldWriter.write(scope.status(), patch.to(), transformed.deepCopy(), patch.policy().writeMode());
             trace(scope, "(composite) " + patch.to(), patch);
@@ -81,7 +80,7 @@ final class PatchApplier {
             values.add(value.get());
         }
         JsonNode combined = TextNode.valueOf(StringTransform.format(patch.format(), values));
-        return write(patch, target, patch.to(), transform(combined, patch.transforms()), scope);
+        return write(patch, target, patch.to(), patch.transforms().apply(combined), scope);
     }
 
     private static JsonNode forEach(Patch.ForEach patch, JsonNode target, Scope scope) {
@@ -124,14 +123,6 @@ final class PatchApplier {
             throw new PatchFailure(patch.origin().describe(), path, "required field " + path + " is missing");
         }
         return target;
-    }
-
-    private static JsonNode transform(JsonNode value, List<Transform> transforms) {
-        JsonNode current = value;
-        for (Transform transform : transforms) {
-            current = transform.apply(current);
-        }
-        return current;
     }
 
     private static JsonNode write(Patch patch, JsonNode target, FieldPath to, JsonNode value, Scope scope) {

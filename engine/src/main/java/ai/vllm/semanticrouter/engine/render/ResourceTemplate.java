@@ -2,6 +2,8 @@ package ai.vllm.semanticrouter.engine.render;
 
 import ai.vllm.semanticrouter.engine.cel.CelExpression;
 import ai.vllm.semanticrouter.engine.patch.Patch;
+import ai.vllm.semanticrouter.engine.patch.Source;
+import ai.vllm.semanticrouter.engine.path.FieldPath;
 import ai.vllm.semanticrouter.engine.Readiness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +31,25 @@ public record ResourceTemplate(String name, String compositionName, String origi
         patches = List.copyOf(patches);
         serializations = List.copyOf(serializations);
         readinessChecks = List.copyOf(readinessChecks);
+    }
+
+    /**
+     * Whether the rendered object can hold {@code fieldPath}: the base sets it, or a patch (other
+     * than one writing the composite's status) targets it. What RBAC or a CSV must allow for.
+     */
+    public boolean writes(String fieldPath) {
+        FieldPath path = FieldPath.parse(fieldPath);
+        return path.read(base).isPresent() || patches.stream().anyMatch(p -> targets(p, path));
+    }
+
+    private static boolean targets(Patch patch, FieldPath path) {
+        if (patch instanceof Patch.Copy copy) {
+            return copy.source() != Source.OBSERVED && path.equals(copy.to());
+        }
+        if (patch instanceof Patch.Combine combine) {
+            return path.equals(combine.to());
+        }
+        return patch instanceof Patch.ForEach forEach && path.equals(forEach.to());
     }
 
     /**

@@ -28,6 +28,11 @@ public final class CrdSchema {
         throw new IllegalArgumentException("the CRD has no version " + version);
     }
 
+    /** The root of the schema, to check at load time that field paths into an object of this kind exist. */
+    public FieldSchema fields() {
+        return FieldSchema.root(root);
+    }
+
     /** Every violation; empty when the object is valid. Only {@code spec} and {@code metadata.name} are checked. */
     public List<SchemaViolation> validate(JsonNode object) {
         List<SchemaViolation> violations = new ArrayList<>();

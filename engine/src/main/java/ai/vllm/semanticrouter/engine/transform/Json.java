@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +51,7 @@ public final class Json {
      * (a config hash need not build the text).
      */
     public static String canonicalSha256(JsonNode value) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         try (JsonGenerator generator = SORTED.getFactory().createGenerator(new DigestOutputStream(
                 OutputStream.nullOutputStream(), digest), JsonEncoding.UTF8)) {
             write(generator, value);
@@ -59,12 +61,25 @@ public final class Json {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
+    /**
+     * A copy of the value with every object's keys in sorted order (the order the API server returns
+     * a custom resource in, re-encoded from Go maps); arrays keep their order.
+     */
+    public static JsonNode sortedKeys(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            names.forEach(name -> sorted.set(name, sortedKeys(node.get(name))));
+            return sorted;
         }
+        if (node.isArray()) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode(node.size());
+            node.forEach(element -> array.add(sortedKeys(element)));
+            return array;
+        }
+        return node;
     }
 
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,7 +27,7 @@ public record StringTransform(Kind kind, String argument, Pattern regexp, int gr
             case TO_BASE64 -> Base64.getEncoder().encodeToString(text(input).getBytes(StandardCharsets.UTF_8));
             case FROM_BASE64 -> fromBase64(text(input));
             case TO_JSON -> Json.canonical(input);
-            case TO_SHA256 -> input.isValueNode() ? sha256(input.asText()) : Json.canonicalSha256(input);
+            case TO_SHA256 -> input.isValueNode() ? Digests.sha256Hex(input.asText()) : Json.canonicalSha256(input);
             case TRIM_PREFIX -> text(input).startsWith(argument) ? text(input).substring(argument.length()) : text(input);
             case TRIM_SUFFIX -> text(input).endsWith(argument)
                     ? text(input).substring(0, text(input).length() - argument.length()) : text(input);
@@ -116,14 +113,6 @@ public record StringTransform(Kind kind, String argument, Pattern regexp, int gr
             return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new TransformException("'" + text + "' is not base64: " + e.getMessage());
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

@@ -1,8 +1,9 @@
 package ai.vllm.semanticrouter.operator.cli;
 
-import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
-import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
+import ai.vllm.semanticrouter.operator.leadership.Leadership;
 import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
+import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
+import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.operator.cli;
 
 import ai.vllm.semanticrouter.engine.LoadError;
-import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,10 +17,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code validate}: lints composition files offline, as {@code run --compositions-dir} would load
- * them beside the built-in ones (a name clash with a built-in is an error).
+ * them beside the built-in ones (a name clash with a built-in is an error), checked against the
+ * SemanticRouter CRD: compositeTypeRef, and every field read from the CR, with the nearest valid name.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Lint composition files; print every error as file:line:column: message. Exit 1 on errors.")
+        description = {"Lint composition files; print every error as file:line:column: message. Exit 1 on errors.",
+                "Checked against the SemanticRouter CRD: compositeTypeRef must name SemanticRouter (vllm.ai/v1alpha1), "
+                        + "and every field path and CEL reference into the CR must exist in its schema."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,13 +18,13 @@ import java.util.function.BiFunction;
 public final class Controller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
 
-    private final WorkQueue<String> queue;
+    private final WorkQueue<RouterKey> queue;
     private final BiFunction<String, String, ReconcileResult> reconciler;
     private final ControllerMetrics metrics;
     private final List<Thread> workers = new ArrayList<>();
 
     /** @param reconciler (namespace, name) to result, normally {@code Reconciler::reconcile} */
-    public Controller(WorkQueue<String> queue, BiFunction<String, String, ReconcileResult> reconciler,
+    public Controller(WorkQueue<RouterKey> queue, BiFunction<String, String, ReconcileResult> reconciler,
                       ControllerMetrics metrics) {
         this.queue = queue;
         this.reconciler = reconciler;
@@ -43,12 +43,12 @@ public final class Controller implements AutoCloseable {
     }
 
     public void enqueue(String namespace, String name) {
-        queue.add(namespace + "/" + name);
+        queue.add(new RouterKey(namespace, name));
     }
 
     private void work() {
         while (true) {
-            String key;
+            RouterKey key;
             try {
                 key = queue.take();
             } catch (InterruptedException e) {
@@ -69,12 +69,11 @@ public final class Controller implements AutoCloseable {
     }
 
     /** Reconciles one key and files it back into the queue according to the result. */
-    void process(String key) {
-        int slash = key.indexOf('/');
+    void process(RouterKey key) {
         long start = System.nanoTime();
         ReconcileResult result;
         try {
-            result = reconciler.apply(key.substring(0, slash), key.substring(slash + 1));
+            result = reconciler.apply(key.namespace(), key.name());
         } catch (RuntimeException e) {
             LOG.error("Reconcile crashed semanticrouter={}", key, e);
             metrics.panicked();
@@ -85,10 +84,6 @@ public final class Controller implements AutoCloseable {
             Duration delay = queue.addRateLimited(key);
             LOG.warn("Reconcile failed semanticrouter={} retryIn={} error={}", key, delay, failure.message());
             metrics.reconciled(ControllerMetrics.ERROR, took);
-        } else if (result instanceof ReconcileResult.RequeueAfter requeue) {
-            queue.forget(key);
-            queue.addAfter(key, requeue.delay());
-            metrics.reconciled(ControllerMetrics.REQUEUE_AFTER, took);
         } else {
             queue.forget(key);
             metrics.reconciled(ControllerMetrics.SUCCESS, took);

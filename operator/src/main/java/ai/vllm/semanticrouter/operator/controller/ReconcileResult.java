@@ -1,17 +1,11 @@
 package ai.vllm.semanticrouter.operator.controller;
 
-import java.time.Duration;
-
 /** How one reconcile ended, which decides the key's fate in the work queue. */
 public sealed interface ReconcileResult
-        permits ReconcileResult.Success, ReconcileResult.RequeueAfter, ReconcileResult.Failure {
+        permits ReconcileResult.Success, ReconcileResult.Failure {
 
     /** Done; forget the key's backoff. */
     record Success() implements ReconcileResult {
-    }
-
-    /** Done for now; look again after a delay. */
-    record RequeueAfter(Duration delay) implements ReconcileResult {
     }
 
     /** Failed; retry with the key's exponential backoff. */

@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.operator.controller;
 
 import ai.vllm.semanticrouter.engine.schema.SchemaViolation;
-import ai.vllm.semanticrouter.operator.cli.CrAdmission;
+import ai.vllm.semanticrouter.operator.crd.CrAdmission;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -22,25 +22,9 @@ final class SpecCheck {
         this.admission = admission;
     }
 
-    /** A check against the CRD on the classpath, loaded once when first needed. */
+    /** A check against the CRD this operator ships, parsed when first needed. */
     static SpecCheck ofShippedCrd() {
-        return new SpecCheck(new Supplier<>() {
-            private volatile CrAdmission loaded;
-
-            @Override
-            public CrAdmission get() {
-                CrAdmission current = loaded;
-                if (current == null) {
-                    synchronized (this) {
-                        if (loaded == null) {
-                            loaded = CrAdmission.fromClasspath();
-                        }
-                        current = loaded;
-                    }
-                }
-                return current;
-            }
-        });
+        return new SpecCheck(CrAdmission::fromClasspath);
     }
 
     /** The CR's violations, empty when its spec is valid. */

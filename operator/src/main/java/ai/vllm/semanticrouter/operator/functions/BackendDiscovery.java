@@ -26,6 +26,14 @@ public final class BackendDiscovery {
 
     private final ClusterView view;
 
+    /**
+     * What discovery reads: Services (a Llama Stack backend selects any Service of the CR's namespace
+     * by labels, a service backend names one) and KServe InferenceServices of the CR's namespace.
+     */
+    public static final java.util.List<Dependency> DEPENDENCIES = java.util.List.of(
+            new Dependency("v1", "Service", BackendDiscovery::concernsService),
+            new Dependency(INFERENCE_SERVICE_API, INFERENCE_SERVICE_KIND, BackendDiscovery::concernsInferenceService));
+
     public BackendDiscovery(ClusterView view) {
         this.view = view;
     }
@@ -172,5 +180,29 @@ public final class BackendDiscovery {
         Resolution withProblem(String problem) {
             return new Resolution(endpoint, problem);
         }
+    }
+
+    private static boolean concernsService(JsonNode cr, JsonNode service) {
+        String crNamespace = cr.path("metadata").path("namespace").asText();
+        String namespace = service.path("metadata").path("namespace").asText("");
+        String name = service.path("metadata").path("name").asText();
+        for (EndpointSpec endpoint : EndpointSpec.of(cr)) {
+            if (endpoint.backend() instanceof Backend.LlamaStack && crNamespace.equals(namespace)) {
+                return true;
+            }
+            if (endpoint.backend() instanceof Backend.ServiceRef ref && name.equals(ref.name())
+                    && namespace.equals(ref.namespace().isEmpty() ? crNamespace : ref.namespace())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean concernsInferenceService(JsonNode cr, JsonNode inferenceService) {
+        String crNamespace = cr.path("metadata").path("namespace").asText();
+        String namespace = inferenceService.path("metadata").path("namespace").asText("");
+        String name = inferenceService.path("metadata").path("name").asText();
+        return crNamespace.equals(namespace) && EndpointSpec.of(cr).stream()
+                .anyMatch(e -> e.backend() instanceof Backend.KServe kserve && name.equals(kserve.inferenceServiceName()));
     }
 }

@@ -18,6 +18,10 @@ public final class StorageCheck {
     static final List<String> DEFAULT_CLASS_ANNOTATIONS = List.of("storageclass.kubernetes.io/is-default-class",
             "storageclass.beta.kubernetes.io/is-default-class");
 
+    /** What the check reads: StorageClasses, by name or the default one. */
+    public static final List<Dependency> DEPENDENCIES = List.of(new Dependency(STORAGE_CLASS_API, STORAGE_CLASS_KIND,
+            (cr, storageClass) -> concerns(cr, storageClass.path("metadata").path("name").asText())));
+
     private final ClusterView view;
 
     public StorageCheck(ClusterView view) {

@@ -1,7 +1,7 @@
 package ai.vllm.semanticrouter.operator.local;
 
-import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
-import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
+import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
+import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.local;
 
+import ai.vllm.semanticrouter.operator.crd.ShippedCrd;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -22,7 +23,7 @@ final class LocalSession {
     static final ResourceDefinitionContext ROUTERS = new ResourceDefinitionContext.Builder()
             .withGroup("vllm.ai").withVersion("v1alpha1").withKind("SemanticRouter").withPlural("semanticrouters")
             .withNamespaced(true).build();
-    private static final String CRD = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
+    private static final String CRD = ShippedCrd.RESOURCE;
     private static final String SAMPLES = "semanticrouter/samples/vllm.ai_v1alpha1_semanticrouter_%s.yaml";
     private static final String INSTANCE = "app.kubernetes.io/instance";
 

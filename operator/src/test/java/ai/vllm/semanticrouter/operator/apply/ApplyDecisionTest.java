@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.apply;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,34 @@ class ApplyDecisionTest {
         ObjectNode deleting = CR.deepCopy();
         deleting.withObjectProperty("spec").withObjectProperty("persistence").put("reclaimPolicy", "Delete");
         assertThat(ObjectPreparation.prepare(pvc, deleting).at("/metadata/ownerReferences/0/uid").asText()).isEqualTo("u-1");
+    }
+
+    @Test
+    void anHpaReturnedWithItsMetricsInAnotherOrderIsUnchangedAndItsHashIsTheOneStampedBefore() {
+        ObjectNode intent = ObjectPreparation.prepare(yaml("""
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: r}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: r}
+                  minReplicas: 1
+                  maxReplicas: 5
+                  metrics:
+                  - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 80}}}
+                  - {type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 70}}}
+                """), CR);
+        assertThat(IntentHash.recorded(intent)).as("the applied-hash of releases that compared lists in order")
+                .isEqualTo("3bd00bb4d2854a1cd7b5ec356e4ca72c");
+
+        // kube-apiserver 1.26 returns the CPU metric last (it stores HPAs as autoscaling/v1)
+        ObjectNode live = intent.deepCopy();
+        ArrayNode metrics = (ArrayNode) live.at("/spec/metrics");
+        metrics.add(metrics.remove(0));
+        live.withObjectProperty("status").put("currentReplicas", 1);
+        assertThat(ApplyDecision.of(intent, live)).isEqualTo(ApplyDecision.UNCHANGED);
+
+        ((ObjectNode) live.at("/spec/metrics/1/resource/target")).put("averageUtilization", 90);
+        assertThat(ApplyDecision.of(intent, live)).as("a changed target in the reordered list").isEqualTo(ApplyDecision.UPDATE);
     }
 
     @Test

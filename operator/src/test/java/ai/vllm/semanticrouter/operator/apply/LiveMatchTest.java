@@ -25,6 +25,12 @@ class LiveMatchTest {
             list elements match by position      | {c: [{name: a}, {name: b}]}           | {c: [{name: a, x: 1}, {name: b, y: 2}]}     | true
             a list of another length differs     | {c: [{name: a}]}                      | {c: [{name: a}, {name: b}]}                 | false
             hpa-owned replicas are not compared  | {spec: {template: {a: 1}}}            | {spec: {replicas: 7, template: {a: 1}}}     | true
+            hpa metrics match in any order       | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu}, {n: memory}]}} | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: memory, x: 1}, {n: cpu}]}} | true
+            hpa metrics: a change is still seen  | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu, t: 80}, {n: memory, t: 70}]}} | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: memory, t: 80}, {n: cpu, t: 70}]}} | false
+            hpa metrics: one live element each   | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu}, {n: cpu}]}} | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu}, {n: memory}]}} | false
+            hpa metrics of another length differ | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu}]}} | {kind: HorizontalPodAutoscaler, spec: {metrics: [{n: cpu}, {n: memory}]}} | false
+            containers keep their order          | {kind: Deployment, spec: {template: {spec: {containers: [{name: a}, {name: b}]}}}} | {kind: Deployment, spec: {template: {spec: {containers: [{name: b}, {name: a}]}}}} | false
+            metrics of another kind keep order   | {kind: Widget, spec: {metrics: [a, b]}} | {kind: Widget, spec: {metrics: [b, a]}} | false
             """)
     void desiredSubsetOfLive(String name, String desired, String live, boolean matches) {
         assertThat(LiveMatch.covers(yaml(desired), yaml(live))).isEqualTo(matches);

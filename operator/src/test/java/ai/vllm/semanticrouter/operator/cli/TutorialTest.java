@@ -42,7 +42,9 @@ class TutorialTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).contains("broken-dashboard.yaml:12:18: condition does not compile")
                 .contains("broken-dashboard.yaml:17:17: unknown patch type 'FromCompositeFieldPathh'")
-                .contains("broken-dashboard.yaml:21:24: invalid field path 'metadata.labels[app.kubernetes.io/instance'");
+                .contains("broken-dashboard.yaml:21:24: invalid field path 'metadata.labels[app.kubernetes.io/instance'")
+                .contains("broken-dashboard.yaml:22:26: fromFieldPath 'spec.serviceAcount.name': SemanticRouter has no field "
+                        + "spec.serviceAcount; did you mean spec.serviceAccount.name?");
     }
 
     @Test

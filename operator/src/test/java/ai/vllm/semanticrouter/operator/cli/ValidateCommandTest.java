@@ -84,4 +84,47 @@ class ValidateCommandTest {
         RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
         assertThat(result.code()).as(result.out() + result.err()).isZero();
     }
+
+    @Test
+    void aMisspeltFieldOfTheCrIsAnErrorNamingTheNearestField() throws IOException {
+        Path file = Files.writeString(dir.resolve("typo.yaml"), """
+                apiVersion: compositions.vllm.ai/v1alpha1
+                kind: Composition
+                metadata: {name: typo}
+                spec:
+                  compositeTypeRef: {apiVersion: vllm.ai/v1alpha1, kind: SemanticRouter}
+                  resources:
+                    - name: typo-configmap
+                      condition: "has(composite.spec.persistence) && composite.spec.persistance.enabled"
+                      base: {apiVersion: v1, kind: ConfigMap}
+                      patches:
+                        - {fromFieldPath: spec.persistance.size, toFieldPath: data.size}
+                        - {fromFieldPath: spec.extensions.anything.goes, toFieldPath: data.extension}
+                """);
+        RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out().lines()).containsExactly(
+                file + ":8:18: condition reads composite.spec.persistance.enabled (character 36): SemanticRouter has no "
+                        + "field spec.persistance; did you mean composite.spec.persistence.enabled?",
+                file + ":11:27: fromFieldPath 'spec.persistance.size': SemanticRouter has no field spec.persistance; "
+                        + "did you mean spec.persistence.size?");
+    }
+
+    @Test
+    void aCompositionForAnotherKindIsAnError() throws IOException {
+        Path file = Files.writeString(dir.resolve("other-kind.yaml"), """
+                apiVersion: compositions.vllm.ai/v1alpha1
+                kind: Composition
+                metadata: {name: other-kind}
+                spec:
+                  compositeTypeRef: {apiVersion: example.com/v1, kind: Router}
+                  resources:
+                    - name: other-kind-configmap
+                      base: {apiVersion: v1, kind: ConfigMap}
+                """);
+        RenderCommandTest.Result result = RenderCommandTest.run("validate", dir.toString());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out().lines()).containsExactly(file + ":5:56: compositeTypeRef is Router (example.com/v1), "
+                + "but these compositions render SemanticRouter (vllm.ai/v1alpha1)");
+    }
 }

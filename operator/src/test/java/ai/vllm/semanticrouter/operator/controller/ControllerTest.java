@@ -18,7 +18,7 @@ class ControllerTest {
     @Test
     void aFailingKeyIsRetriedWithBackoffWithoutBlockingOthers() {
         OperatorMetrics metrics = OperatorMetrics.create();
-        WorkQueue<String> queue = new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(5), Duration.ofMillis(50)),
+        WorkQueue<RouterKey> queue = new WorkQueue<>(new ExponentialBackoff<>(Duration.ofMillis(5), Duration.ofMillis(50)),
                 metrics.workQueue());
         List<String> seen = new CopyOnWriteArrayList<>();
         AtomicInteger badAttempts = new AtomicInteger();
@@ -39,7 +39,7 @@ class ControllerTest {
             controller.enqueue("ns", "crash");
             await().atMost(Duration.ofSeconds(5)).until(() -> seen.contains("ns/crash"));
             assertThat(seen).contains("ns/good");
-            assertThat(queue.failures("ns/bad")).as("forgotten after success").isZero();
+            assertThat(queue.failures(new RouterKey("ns", "bad"))).as("forgotten after success").isZero();
         }
         String scrape = metrics.scrape();
         assertThat(scrape).contains("controller_runtime_reconcile_total{controller=\"semanticrouter\",result=\"error\"}");

@@ -2,7 +2,8 @@ package ai.vllm.semanticrouter.operator.controller;
 
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.operator.apply.ObjectKey;
-import ai.vllm.semanticrouter.operator.cli.CrAdmission;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.crd.CrAdmission;
 import ai.vllm.semanticrouter.operator.functions.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,7 +2,7 @@ package ai.vllm.semanticrouter.operator.status;
 
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.engine.Readiness;
-import ai.vllm.semanticrouter.operator.controller.CompositionCatalog;
+import ai.vllm.semanticrouter.operator.catalog.CompositionCatalog;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.Environment;
 import ai.vllm.semanticrouter.operator.functions.EnvironmentFunctions;

@@ -30,8 +30,8 @@ public final class JfrSummary {
 
     private static Map<String, String> steps() {
         Map<String, String> steps = new LinkedHashMap<>();
-        steps.put("ai.vllm.semanticrouter.operator.controller.InformerClusterView.toJson", "cache reads: cached object to JSON");
-        steps.put("ai.vllm.semanticrouter.operator.controller.Triggers", "watch event to CR keys");
+        steps.put("ai.vllm.semanticrouter.operator.watch.InformerClusterView.toJson", "cache reads: cached object to JSON");
+        steps.put("ai.vllm.semanticrouter.operator.watch.Triggers", "watch event to CR keys");
         steps.put("ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter.apply", "server-side apply (body, HTTP, answer)");
         steps.put("ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter.patchStatus", "status write");
         steps.put("ai.vllm.semanticrouter.operator.apply.KubernetesClusterWriter.event", "events");

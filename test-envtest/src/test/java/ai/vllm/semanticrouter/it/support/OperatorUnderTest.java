@@ -1,8 +1,8 @@
 package ai.vllm.semanticrouter.it.support;
 
-import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
-import ai.vllm.semanticrouter.operator.controller.OperatorRuntime;
 import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
+import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
+import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Duration;
@@ -44,6 +44,11 @@ public final class OperatorUnderTest implements AutoCloseable {
 
     public OperatorRuntime runtime() {
         return runtime;
+    }
+
+    /** Reconciles finished so far (the controller_runtime_reconcile counters, every result). */
+    public double reconciles() {
+        return runtime.metrics().controller().reconciles();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.it.support;
 
+import ai.vllm.semanticrouter.operator.crd.ShippedCrd;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import ai.vllm.semanticrouter.operator.local.PodSimulator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -24,7 +25,7 @@ public final class Routers {
     public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
             .withGroup("vllm.ai").withVersion("v1alpha1").withKind("SemanticRouter").withPlural("semanticrouters")
             .withNamespaced(true).build();
-    public static final String CRD_RESOURCE = "semanticrouter/crd/vllm.ai_semanticrouters.yaml";
+    public static final String CRD_RESOURCE = ShippedCrd.RESOURCE;
     public static final List<String> SAMPLES = List.of("simple", "openshift", "gateway", "llamastack", "route", "production",
             "redis-cache", "complexity", "mmbert");
     public static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);

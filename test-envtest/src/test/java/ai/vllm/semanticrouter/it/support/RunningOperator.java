@@ -1,6 +1,6 @@
 package ai.vllm.semanticrouter.it.support;
 
-import ai.vllm.semanticrouter.operator.controller.OperatorOptions;
+import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -9,10 +9,17 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Counts writes the API server makes visible in one namespace: a watch per kind, started at the
@@ -55,6 +62,31 @@ public final class WriteRecorder implements AutoCloseable {
     /** Every write seen so far, as {@code ACTION Kind/name rv=... by=<latest field manager>}. */
     public List<String> writes() {
         return List.copyOf(writes);
+    }
+
+    /** Until two looks 2 s apart see the same number of writes (the last reconciles' writes are over). */
+    public void awaitSettled() {
+        AtomicInteger seen = new AtomicInteger(-1);
+        await("no write for 2 s").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                .until(() -> seen.getAndSet(writes.size()) == writes.size());
+    }
+
+    /** Fails, listing what was written, unless nothing is written for {@code quiet}. */
+    public void assertNoWritesFor(Duration quiet) {
+        int before = writes.size();
+        try {
+            await("no write for " + quiet.getSeconds() + " s").during(quiet).atMost(quiet.plusSeconds(5))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> writes.size() == before);
+        } catch (ConditionTimeoutException e) {
+            // reported below, with what was written
+        }
+        assertNoWritesSince(before, "writes during " + quiet.getSeconds() + " s of quiet");
+    }
+
+    /** Fails, listing them, if anything was written after the first {@code count} writes. */
+    public void assertNoWritesSince(int count, String description) {
+        List<String> all = writes();
+        assertThat(all.subList(count, all.size())).as(description).isEmpty();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package ai.vllm.semanticrouter.operator.functions.router;
 
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
-import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec.Lora;
+import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
 
 import java.util.ArrayList;
