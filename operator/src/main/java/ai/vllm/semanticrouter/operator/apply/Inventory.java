@@ -30,11 +30,7 @@ public final class Inventory {
             if (!view.servesKind(kind.apiVersion(), kind.kind())) {
                 continue;
             }
-            for (ObjectNode object : view.list(kind.apiVersion(), kind.kind(), namespace)) {
-                if (belongsTo(object, instance)) {
-                    found.add(object);
-                }
-            }
+            found.addAll(view.list(kind.apiVersion(), kind.kind(), namespace, object -> belongsTo(object, instance)));
         }
         return new Inventory(found);
     }

@@ -1,9 +1,11 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the functions may read of a cluster: API discovery and objects. The live operator reads its
@@ -22,6 +24,14 @@ public interface ClusterView {
 
     /** Objects of a kind in a namespace, or in every namespace when {@code namespace} is null. */
     List<ObjectNode> list(String apiVersion, String kind, String namespace);
+
+    /**
+     * The objects of {@link #list} that {@code filter} accepts; the filter may see the view's own
+     * objects before they are copied, so it only reads them.
+     */
+    default List<ObjectNode> list(String apiVersion, String kind, String namespace, Predicate<JsonNode> filter) {
+        return list(apiVersion, kind, namespace).stream().filter(filter).toList();
+    }
 
     /**
      * Whether {@link #get} and {@link #list} show every object of this kind in this namespace, so that

@@ -79,7 +79,7 @@ public final class OperatorRuntime implements AutoCloseable {
         ApiDiscovery apiDiscovery = awaited(discovering);
         this.queue = new WorkQueue<>(ExponentialBackoff.controllerRuntimeDefault(), metrics.workQueue());
         this.view = new InformerClusterView(client, options.namespace(), this::onChange);
-        metrics.reportConditions(() -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()));
+        metrics.reportConditions(() -> view.readOnlyList(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()));
         this.renderPass = new RenderPass(compositions, view);
         KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
@@ -193,14 +193,14 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private void enqueueAll() {
-        for (ObjectNode cr : view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace())) {
+        for (ObjectNode cr : view.readOnlyList(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace())) {
             controller.enqueue(cr.path("metadata").path("namespace").asText(), cr.path("metadata").path("name").asText());
         }
     }
 
     private void onChange(Kind kind, ObjectNode before, ObjectNode after) {
         for (RouterKey key : Triggers.keys(kind, before, after,
-                () -> view.list(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()))) {
+                () -> view.readOnlyList(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()))) {
             queue.add(key);
         }
     }

@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.operator.watch;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,12 +15,12 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The live {@link ClusterView}: informer caches of the watched kinds plus the latest API discovery.
@@ -67,7 +68,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
                 ? operation.inNamespace(namespace) : operation.inAnyNamespace();
         var filtered = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
         SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis)
-                .itemStore(new LeanItemStore());
+                .itemStore(new LeanItemStore(serialization));
         informer.addEventHandler(handler(kind));
         informers.put(kind, informer);
         if (labelSelector == null) {
@@ -108,16 +109,42 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
     @Override
     public List<ObjectNode> list(String apiVersion, String kind, String objectNamespace) {
+        return list(apiVersion, kind, objectNamespace, object -> true);
+    }
+
+    /** Only the matching objects are sorted and copied: a reconcile's inventory takes its own few of a namespace. */
+    @Override
+    public List<ObjectNode> list(String apiVersion, String kind, String objectNamespace, Predicate<JsonNode> filter) {
+        return readOnlyList(apiVersion, kind, objectNamespace).stream().filter(filter).map(Listed::of).sorted()
+                .map(listed -> listed.object().deepCopy()).toList();
+    }
+
+    /** An object with its sort keys read once (a comparator reading them would do so on every comparison). */
+    private record Listed(String namespace, String name, ObjectNode object) implements Comparable<Listed> {
+        static Listed of(ObjectNode object) {
+            JsonNode metadata = object.path("metadata");
+            return new Listed(metadata.path("namespace").asText(""), metadata.path("name").asText(), object);
+        }
+
+        @Override
+        public int compareTo(Listed other) {
+            int byNamespace = namespace.compareTo(other.namespace);
+            return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+        }
+    }
+
+    /**
+     * Like {@link #list}, but the cache's own objects, not copies, in no particular order: for callers
+     * that only read them (event triggers, metrics), which must never change them.
+     */
+    public List<ObjectNode> readOnlyList(String apiVersion, String kind, String objectNamespace) {
         SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
         if (informer == null) {
             return List.of();
         }
         List<GenericKubernetesResource> items = objectNamespace == null ? informer.getStore().list()
                 : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, objectNamespace);
-        return items.stream().map(this::toJson)
-                .sorted(Comparator.comparing((ObjectNode o) -> o.path("metadata").path("namespace").asText(""))
-                        .thenComparing(o -> o.path("metadata").path("name").asText()))
-                .toList();
+        return items.stream().map(this::readOnly).toList();
     }
 
     /**
@@ -140,24 +167,47 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     }
 
     private ObjectNode toJson(GenericKubernetesResource resource) {
-        return serialization.convertValue(resource, ObjectNode.class);
+        return readOnly(resource).deepCopy();
+    }
+
+    /** The cached tree of a cached object; any other object converted. */
+    private ObjectNode readOnly(GenericKubernetesResource resource) {
+        return resource instanceof LeanItemStore.Cached cached ? cached.json()
+                : serialization.convertValue(resource, ObjectNode.class);
+    }
+
+    /**
+     * The tree of an object a watch event delivered: the cache's own when it holds this version
+     * still (it converted the object when storing it), otherwise converted here.
+     */
+    private ObjectNode delivered(Kind kind, GenericKubernetesResource resource) {
+        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(kind);
+        if (informer != null && !(resource instanceof LeanItemStore.Cached) && resource.getMetadata() != null) {
+            GenericKubernetesResource cached = informer.getStore().getByKey(Cache.metaNamespaceKeyFunc(resource));
+            if (cached instanceof LeanItemStore.Cached && cached.getMetadata() != null
+                    && resource.getMetadata().getResourceVersion() != null
+                    && resource.getMetadata().getResourceVersion().equals(cached.getMetadata().getResourceVersion())) {
+                return readOnly(cached);
+            }
+        }
+        return readOnly(resource);
     }
 
     private ResourceEventHandler<GenericKubernetesResource> handler(Kind kind) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(GenericKubernetesResource obj) {
-                listener.changed(kind, null, toJson(obj));
+                listener.changed(kind, null, delivered(kind, obj));
             }
 
             @Override
             public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                listener.changed(kind, toJson(before), toJson(after));
+                listener.changed(kind, delivered(kind, before), delivered(kind, after));
             }
 
             @Override
             public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
-                listener.changed(kind, toJson(obj), null);
+                listener.changed(kind, delivered(kind, obj), null);
             }
         };
     }

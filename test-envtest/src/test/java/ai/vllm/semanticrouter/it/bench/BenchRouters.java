@@ -7,8 +7,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** The CR the operator benchmarks create: one service backend, Deployment + Service + ConfigMaps + ServiceAccount. */
 final class BenchRouters {
@@ -33,6 +37,27 @@ final class BenchRouters {
         String namespace = api.newNamespace(prefix);
         FakeBackends.apply(client, FakeBackends.forRouter(router(namespace, "backend")));
         return namespace;
+    }
+
+    /** Ten new namespaces with the backend, for the scale workload. */
+    static List<String> scaleNamespaces(ApiServer api, KubernetesClient client, String prefix) {
+        List<String> namespaces = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            namespaces.add(namespaceWithBackend(api, client, prefix));
+        }
+        return namespaces;
+    }
+
+    /** Creates {@code count} routers at once (8 threads), round-robin over the namespaces; returns when all are created. */
+    static void createAtOnce(KubernetesClient client, List<String> namespaces, int count) throws InterruptedException {
+        ExecutorService creators = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < count; i++) {
+            String namespace = namespaces.get(i % namespaces.size());
+            String name = "router-" + i;
+            creators.submit(() -> create(client, router(namespace, name)));
+        }
+        creators.shutdown();
+        creators.awaitTermination(5, TimeUnit.MINUTES);
     }
 
     static void create(KubernetesClient client, GenericKubernetesResource router) {

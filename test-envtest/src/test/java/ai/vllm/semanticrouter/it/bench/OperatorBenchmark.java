@@ -9,8 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +18,31 @@ import java.util.concurrent.TimeUnit;
  * bench/results/&lt;date&gt;.json and the table in bench/README.md.
  *
  * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
- * bench.idleSeconds (60), bench.only (startup), bench.out (the repository's bench folder), bench.repository (the checkout, "..").
+ * bench.idleSeconds (60), bench.processIdleSeconds (10), bench.only (startup; footprint: start-up
+ * and the operator as its own process; process: only the latter), bench.javaOpts (JAVA_OPTS for the operator processes, to
+ * compare flags or record a profile), bench.operatorEnv (more of their environment), bench.jcmd (diagnostic commands run on the idle operator
+ * process, see {@link ProcessFootprint}), bench.out (the repository's bench folder), bench.repository
+ * (the checkout, "..").
  */
 public final class OperatorBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int LATENCY_CRS = Integer.getInteger("bench.latencyCrs", 30);
     private static final int SCALE_CRS = Integer.getInteger("bench.scaleCrs", 500);
     private static final int IDLE_SECONDS = Integer.getInteger("bench.idleSeconds", 60);
+    private static final int PROCESS_IDLE_SECONDS = Integer.getInteger("bench.processIdleSeconds", 10);
     /** bench.only=startup measures only the start-up (a quick check; the report files are left alone). */
     private static final boolean STARTUP_ONLY = "startup".equals(System.getProperty("bench.only"));
+    /** bench.only=footprint: start-up and the operator process's footprint only (report files left alone). */
+    private static final boolean FOOTPRINT_ONLY = "footprint".equals(System.getProperty("bench.only"));
+    /** bench.only=process: the operator process's footprint only (e.g. the image's JVM, which has no archive). */
+    private static final boolean PROCESS_ONLY = "process".equals(System.getProperty("bench.only"));
+    /**
+     * The environment of every operator process the benchmark starts (none: the launcher as shipped):
+     * bench.javaOpts becomes JAVA_OPTS, bench.operatorEnv adds NAME=value pairs separated by ','
+     * (e.g. SEMANTIC_ROUTER_OPERATOR_CDS=off, with -XX:MaxRAM=384m in bench.javaOpts, for the image
+     * under a 384Mi limit: its JVM has no class-data archive and sizes itself from the limit).
+     */
+    private static final Map<String, String> OPERATOR_ENVIRONMENT = operatorEnvironment();
     /** The checkout, for bin/semantic-router-operator (the benchmark runs in test-envtest). */
     private static final Path REPOSITORY = Path.of(System.getProperty("bench.repository", ".."));
 
@@ -43,10 +58,10 @@ public final class OperatorBenchmark {
         } finally {
             benchmark.api.stop();
         }
-        if (STARTUP_ONLY) {
-            benchmark.figures.forEach(f -> System.out.printf("[bench] %s: min %.0f, median %.0f, max %.0f %s%n",
+        if (STARTUP_ONLY || FOOTPRINT_ONLY || PROCESS_ONLY) {
+            benchmark.figures.forEach(f -> System.out.printf("[bench] %s: min %.2f, median %.2f, max %.2f %s%n",
                     f.name(), f.min(), f.median(), f.max(), f.unit()));
-            System.out.println("[bench] bench.only=startup: report files not written");
+            System.out.println("[bench] bench.only=" + System.getProperty("bench.only") + ": report files not written");
         } else {
             BenchReport.write(Path.of(System.getProperty("bench.out", "../bench")), benchmark.figures);
         }
@@ -55,13 +70,29 @@ public final class OperatorBenchmark {
 
     private void runAll() throws Exception {
         Routers.installCrd(client);
-        StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY).measure(ROUNDS);
-        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withArchive(), 3000));
-        figures.add(Figures.of("start-up without the class-data archive", "ms", startup.withoutArchive(), Double.NaN));
-        figures.add(Figures.of("start-up, first run (writes the archive)", "ms", List.of(startup.trainingStart()), Double.NaN));
+        if (!PROCESS_ONLY) {
+            startup();
+        }
         if (STARTUP_ONLY) {
             return;
         }
+        processRounds();
+        if (FOOTPRINT_ONLY || PROCESS_ONLY) {
+            return;
+        }
+        scaleRounds();
+    }
+
+    private void startup() throws Exception {
+        StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY, OPERATOR_ENVIRONMENT)
+                .measure(ROUNDS);
+        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withArchive(), 1000));
+        figures.add(Figures.of("start-up: CPU used until the first reconcile done", "s", startup.cpuWithArchive(), Double.NaN));
+        figures.add(Figures.of("start-up without the class-data archive", "ms", startup.withoutArchive(), Double.NaN));
+        figures.add(Figures.of("start-up, first run (writes the archive)", "ms", List.of(startup.trainingStart()), Double.NaN));
+    }
+
+    private void scaleRounds() throws Exception {
         ScaleRounds rounds = new ScaleRounds();
         for (int round = 1; round < ROUNDS; round++) {
             ApiServer fresh = ApiServer.dedicated("bench-scale-" + round,
@@ -78,6 +109,55 @@ public final class OperatorBenchmark {
         figures.add(Figures.of("writes per CR to converge: managed objects", "writes", rounds.objectWrites, Double.NaN));
         figures.add(Figures.of("writes per CR to converge: status", "writes", rounds.statusWrites, Double.NaN));
         figures.add(Figures.of("memory: retained heap per CR", "KiB", rounds.heapPerCr, 100));
+    }
+
+    /** The operator as its own process, as users start it: CPU, resident memory, convergence, writes. */
+    private void processRounds() throws Exception {
+        ProcessFootprint footprint = new ProcessFootprint(StartupMeasurement.launcher(REPOSITORY), SCALE_CRS,
+                PROCESS_IDLE_SECONDS, OPERATOR_ENVIRONMENT);
+        List<ProcessFootprint.Round> samples = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            samples.add(footprint.measure("bench-process-" + round));
+        }
+        figures.add(Figures.of("process: CPU in the first 10 s after start (no CR)", "s",
+                sample(samples, ProcessFootprint.Round::cpuFirst10s), 1.0));
+        figures.add(Figures.of("process: RSS 10 s after start (no CR)", "MiB",
+                sample(samples, ProcessFootprint.Round::rssStartedMiB), 110));
+        figures.add(Figures.of("process: " + SCALE_CRS + " CRs in 10 namespaces until all observed", "s",
+                sample(samples, ProcessFootprint.Round::convergeSeconds), 17));
+        figures.add(Figures.of("process: CPU per CR to converge", "ms",
+                sample(samples, ProcessFootprint.Round::cpuPerCrMillis), 12));
+        figures.add(Figures.of("process: RSS after " + SCALE_CRS + " CRs, " + PROCESS_IDLE_SECONDS + " s idle", "MiB",
+                sample(samples, ProcessFootprint.Round::rssIdleMiB), 150));
+        figures.add(Figures.of("process: peak RSS (VmHWM)", "MiB",
+                sample(samples, ProcessFootprint.Round::peakRssMiB), Double.NaN));
+        figures.add(Figures.of("process: writes per CR to converge: managed objects", "writes",
+                sample(samples, ProcessFootprint.Round::objectWritesPerCr), 5));
+        figures.add(Figures.of("process: writes per CR to converge: status", "writes",
+                sample(samples, ProcessFootprint.Round::statusWritesPerCr), 1));
+        figures.add(Figures.of("process: writes in " + PROCESS_IDLE_SECONDS + " s idle after convergence", "writes",
+                sample(samples, r -> (double) r.idleWrites()), 0));
+    }
+
+    private static Map<String, String> operatorEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>();
+        String javaOpts = System.getProperty("bench.javaOpts", "");
+        if (!javaOpts.isBlank()) {
+            environment.put("JAVA_OPTS", javaOpts);
+        }
+        for (String pair : System.getProperty("bench.operatorEnv", "").split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                environment.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            } else if (!pair.isBlank()) {
+                throw new IllegalArgumentException("bench.operatorEnv: '" + pair + "' is not NAME=value");
+            }
+        }
+        return Map.copyOf(environment);
+    }
+
+    private static List<Double> sample(List<ProcessFootprint.Round> rounds, java.util.function.ToDoubleFunction<ProcessFootprint.Round> figure) {
+        return rounds.stream().map(r -> figure.applyAsDouble(r)).toList();
     }
 
     /** The samples of the scale rounds, each on an API server with no CR yet and a new operator. */
@@ -111,19 +191,9 @@ public final class OperatorBenchmark {
         long objectWritesBefore = writes.objectWrites();
         long statusWritesBefore = writes.statusWrites();
         int before = clock.count();
-        List<String> namespaces = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            namespaces.add(BenchRouters.namespaceWithBackend(server, roundClient, "bench-scale"));
-        }
-        ExecutorService creators = Executors.newFixedThreadPool(8);
+        List<String> namespaces = BenchRouters.scaleNamespaces(server, roundClient, "bench-scale");
         long start = System.nanoTime();
-        for (int i = 0; i < SCALE_CRS; i++) {
-            String namespace = namespaces.get(i % namespaces.size());
-            String name = "router-" + i;
-            creators.submit(() -> BenchRouters.create(roundClient, BenchRouters.router(namespace, name)));
-        }
-        creators.shutdown();
-        creators.awaitTermination(5, TimeUnit.MINUTES);
+        BenchRouters.createAtOnce(roundClient, namespaces, SCALE_CRS);
         long deadline = start + TimeUnit.MINUTES.toNanos(10);
         while (clock.count() - before < SCALE_CRS && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);

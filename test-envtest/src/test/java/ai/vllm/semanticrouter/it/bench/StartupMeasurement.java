@@ -23,66 +23,71 @@ final class StartupMeasurement {
     private final ApiServer api;
     private final KubernetesClient client;
     private final Path launcher;
+    private final Map<String, String> environment;
 
-    /** The start-up figures: the launcher as shipped (with its archive) and with the archive off. */
-    record Result(List<Double> withArchive, List<Double> withoutArchive, double trainingStart) {
+    /**
+     * The start-up figures: the launcher as shipped (with its archive) and with the archive off, and
+     * the CPU seconds the JVM used until the first reconcile was done (as shipped).
+     */
+    record Result(List<Double> withArchive, List<Double> withoutArchive, double trainingStart, List<Double> cpuWithArchive) {
     }
 
-    StartupMeasurement(ApiServer api, KubernetesClient client, Path repository) {
+    /** One start: milliseconds to the first reconcile done, and CPU seconds the JVM used until then. */
+    private record Start(double millis, double cpuSeconds) {
+    }
+
+    /** @param environment for every start (e.g. JAVA_OPTS); the archive switch is added where measured */
+    StartupMeasurement(ApiServer api, KubernetesClient client, Path repository, Map<String, String> environment) {
         this.api = api;
         this.client = client;
-        this.launcher = repository.resolve("bin").resolve("semantic-router-operator").toAbsolutePath().normalize();
+        this.launcher = launcher(repository);
+        this.environment = environment;
+    }
+
+    /** bin/semantic-router-operator of the checkout. */
+    static Path launcher(Path repository) {
+        return repository.resolve("bin").resolve("semantic-router-operator").toAbsolutePath().normalize();
     }
 
     Result measure(int rounds) throws Exception {
         Path archive = launcher.getParent().getParent().resolve("operator/target/operator.jsa");
         Files.deleteIfExists(archive);
-        double training = startOnce("first start, writes the archive", Map.of());
+        double training = startOnce("first start, writes the archive", Map.of()).millis();
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the launcher wrote no class-data archive at " + archive);
         }
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            with.add(startOnce("with the archive, round " + (round + 1), Map.of()));
-            without.add(startOnce("archive off, round " + (round + 1), Map.of("SEMANTIC_ROUTER_OPERATOR_CDS", "off")));
+            Start shipped = startOnce("with the archive, round " + (round + 1), Map.of());
+            with.add(shipped.millis());
+            cpu.add(shipped.cpuSeconds());
+            without.add(startOnce("archive off, round " + (round + 1), Map.of("SEMANTIC_ROUTER_OPERATOR_CDS", "off")).millis());
         }
-        return new Result(with, without, training);
+        return new Result(with, without, training, cpu);
     }
 
-    private double startOnce(String label, Map<String, String> environment) throws Exception {
+    private Start startOnce(String label, Map<String, String> environment) throws Exception {
         String namespace = BenchRouters.namespaceWithBackend(api, client, "bench-startup");
         BenchRouters.create(client, BenchRouters.router(namespace, "first"));
-        long start = System.nanoTime();
-        Process operator = spawn(environment);
-        try {
-            long deadline = start + TimeUnit.SECONDS.toNanos(120);
+        Map<String, String> variables = new java.util.HashMap<>(this.environment);
+        variables.putAll(environment);
+        try (OperatorProcess operator = OperatorProcess.start(launcher, api.server().kubeConfigFile(), variables, logFile())) {
+            long deadline = operator.startNanos() + TimeUnit.SECONDS.toNanos(120);
             while (!Routers.reconciled(new Routers(client).get(namespace, "first"))) {
-                if (System.nanoTime() > deadline || !operator.isAlive()) {
+                if (System.nanoTime() > deadline || !operator.alive()) {
                     throw new IllegalStateException("the operator did not reconcile " + namespace + "/first (" + label
                             + "); its output: " + logFile());
                 }
                 TimeUnit.MILLISECONDS.sleep(10);
             }
-            double elapsed = (System.nanoTime() - start) / 1e6;
-            System.out.printf("[bench] start-up %s: %.0f ms%n", label, elapsed);
-            return elapsed;
+            Start start = new Start(operator.elapsedMillis(), operator.cpuSeconds());
+            System.out.printf("[bench] start-up %s: %.0f ms, %.2f s CPU%n", label, start.millis(), start.cpuSeconds());
+            return start;
         } finally {
-            operator.destroy();
-            if (!operator.waitFor(60, TimeUnit.SECONDS)) {
-                operator.destroyForcibly();
-            }
             client.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName("first").delete();
         }
-    }
-
-    private Process spawn(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--metrics-port", "0", "--health-port", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(logFile());
-        builder.environment().put("KUBECONFIG", api.server().kubeConfigFile().toAbsolutePath().toString());
-        builder.environment().putAll(environment);
-        return builder.start();
     }
 
     private static File logFile() {
