@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.functions;
 
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class EnvironmentFunctions {
 
     public Environment compute(JsonNode cr, Platform platform) {
         DiscoveryReport backends = discovery.discover(cr);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), RouterConfig.of(cr, backends));
+        BackendTlsPlan tls = BackendTlsPlan.of(cr, platform, backends);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr),
+                RouterConfig.of(cr, backends, tls), tls);
     }
 }

@@ -45,7 +45,7 @@ public final class StatusComputation {
         status.put("phase", phase.name());
         status.put("replicas", replicas.replicas());
         status.put("readyReplicas", replicas.ready());
-        List<Condition> conditions = List.of(
+        List<Condition> conditions = new ArrayList<>(List.of(
                 ready(phase, replicas, degradations, notReady),
                 replicas.available(),
                 failures.isEmpty() ? replicas.progressing()
@@ -55,7 +55,8 @@ public final class StatusComputation {
                 storage(inputs.environment().storage()),
                 RouterConfigCondition.of(inputs.environment().router()),
                 KstatusConditions.stalled(stalling),
-                KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady));
+                KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady)));
+        BackendTlsCondition.of(inputs.environment()).ifPresent(c -> conditions.add(conditions.size() - 2, c));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {

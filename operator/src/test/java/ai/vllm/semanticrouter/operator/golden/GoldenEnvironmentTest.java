@@ -4,7 +4,9 @@ import ai.vllm.semanticrouter.engine.schema.CrdSchema;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryFailure;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
+import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,14 +74,18 @@ class GoldenEnvironmentTest {
                 .isEqualTo(stored.get("spec"));
         Path file = dir.resolve("environment.yaml");
         ObjectNode environment = (ObjectNode) YAML.readTree(file.toFile());
+        DiscoveryReport discovery = discovery(cr, environment.path("endpoints"));
+        BackendTlsPlan tls = BackendTlsPlan.of(cr, Platform.parse(environment.path("platform").asText()), discovery);
         // through YAML text, as the file holds it (numbers read back as doubles)
-        JsonNode computed = YAML.readTree(YAML.writeValueAsString(
-                RouterConfig.of(cr, discovery(cr, environment.path("endpoints"))).toJson()));
+        JsonNode computed = YAML.readTree(YAML.writeValueAsString(RouterConfig.of(cr, discovery, tls).toJson()));
+        JsonNode computedTls = YAML.readTree(YAML.writeValueAsString(tls.toJson()));
         if (UPDATE) {
             environment.set("router", computed);
+            environment.set("backendTLS", computedTls);
             Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
+        assertThat(environment.path("backendTLS")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computedTls);
     }
 
     /** The case's source CR (source.yaml, else its sample) as the API server stores it. */
