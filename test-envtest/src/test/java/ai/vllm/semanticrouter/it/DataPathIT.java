@@ -6,6 +6,7 @@ import ai.vllm.semanticrouter.it.support.OfflineRender;
 import ai.vllm.semanticrouter.it.support.RealEnvoy;
 import ai.vllm.semanticrouter.it.support.StandInRouter;
 import ai.vllm.semanticrouter.it.support.TestCertificate;
+import ai.vllm.semanticrouter.operator.functions.tls.TrustSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * renders for {@code datapath/cr.yaml}, only its addresses moved to loopback: a stand-in for the
  * router's ext_proc selects the model as the router does, fake OpenAI backends answer with their
  * names. Each model's requests reach that model's backends, weights split traffic, the https
- * backend is reached over TLS, a request with no selection takes the default route, and
+ * backend is reached over verified TLS, a request with no selection takes the default route, and
  * {@code /v1/models} reaches the router's API in the pod. Only 127.0.0.1 is contacted.
  */
 class DataPathIT {
@@ -57,9 +58,14 @@ class DataPathIT {
         bootstrap = LoopbackBootstrap.of(envoyYaml);
         for (LoopbackBootstrap.Endpoint endpoint : bootstrap.backendEndpoints()) {
             String name = endpoint.hostname().substring(0, endpoint.hostname().indexOf('.'));
-            FakeOpenAiBackend backend = endpoint.port() == 8443
-                    ? FakeOpenAiBackend.https(name, TestCertificate.selfSigned(dir, endpoint.hostname().replaceFirst(":\\d+$", "")))
-                    : FakeOpenAiBackend.http(name);
+            FakeOpenAiBackend backend;
+            if (endpoint.port() == 8443) {
+                TestCertificate certificate = TestCertificate.selfSigned(dir, endpoint.hostname().replaceFirst(":\\d+$", ""));
+                backend = FakeOpenAiBackend.https(name, certificate);
+                bootstrap.podFile(TrustSource.MOUNTED_FILE, certificate.certificatePem());   // the CA bundle the pod mounts
+            } else {
+                backend = FakeOpenAiBackend.http(name);
+            }
             BACKENDS.put(name, backend);
             bootstrap.endpoint(endpoint.cluster(), endpoint.index(), backend.port());
         }

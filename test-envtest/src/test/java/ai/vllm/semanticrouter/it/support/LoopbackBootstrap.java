@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Map;
 /**
  * A rendered sidecar bootstrap (data envoy.yaml of {@code <cr>-envoy-config}) made runnable on one
  * machine: only addresses and ports change, to loopback ones (the listener, the admin, the router's
- * ext_proc 50051 and API 8080 of the pod, each backend endpoint); routes, filters, clusters, weights,
- * TLS and Host rewrites stay as rendered. Ports are free ones, since other builds share the machine.
+ * ext_proc 50051 and API 8080 of the pod, each backend endpoint) and files the pod mounts to local
+ * ones; routes, filters, clusters, weights, TLS and Host rewrites stay as rendered. Ports are free ones, since other builds share the machine.
  */
 public final class LoopbackBootstrap {
     /** The clusters of the pod's own router (composition envoy-config): everything else is a backend. */
@@ -65,6 +66,31 @@ public final class LoopbackBootstrap {
         }
         socket(lb.path("endpoint").path("address")).put("address", "127.0.0.1").put("port_value", port);
         return this;
+    }
+
+    /**
+     * Every value naming {@code podPath}, a file the pod mounts (the backend CA bundle at
+     * /etc/envoy-backend-ca/ca.crt), to {@code local}: the bootstrap reads that file on this machine.
+     */
+    public LoopbackBootstrap podFile(String podPath, Path local) {
+        replaceText(bootstrap, podPath, local.toString());
+        return this;
+    }
+
+    private static void replaceText(JsonNode node, String from, String to) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (object.get(name).isTextual() && object.get(name).asText().equals(from)) {
+                    object.put(name, to);
+                } else {
+                    replaceText(object.get(name), from, to);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> replaceText(element, from, to));
+        }
     }
 
     /** The rendered endpoints of every backend cluster (not the router's own), as rendered. */
