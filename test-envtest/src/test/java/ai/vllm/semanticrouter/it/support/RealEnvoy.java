@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.it.support;
 
+import ai.vllm.semanticrouter.operator.functions.tls.TrustSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,6 +34,7 @@ public final class RealEnvoy implements AutoCloseable {
     public static final String VERSION = PinnedVersions.of("ENVOY_VERSION");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static Path standInCaBundle;
     private final Process process;
     private final Path log;
     private final int adminPort;
@@ -63,12 +65,16 @@ public final class RealEnvoy implements AutoCloseable {
         return binary;
     }
 
-    /** {@code envoy --mode validate -c <file>}: the whole bootstrap as the sidecar would load it. */
+    /**
+     * {@code envoy --mode validate -c <file>}: the whole bootstrap as the sidecar would load it. Envoy
+     * reads the files a TLS context names while validating; the one only the pod has (the backend CA
+     * bundle it mounts, {@link TrustSource#MOUNTED_FILE}) is stood in for by a test CA's certificate.
+     */
     public static Validation validate(String envoyYaml) {
         try {
             Path file = Files.createTempFile("envoy-validate-", ".yaml");
             try {
-                Files.writeString(file, envoyYaml);
+                Files.writeString(file, envoyYaml.replace(TrustSource.MOUNTED_FILE, standInCaBundle().toString()));
                 ValidatorProcess run = ValidatorProcess.run(List.of(binary().toString(), "--mode", "validate",
                         "-c", file.toString(), "--disable-hot-restart", "-l", "error"), null, java.util.Map.of());
                 return new Validation(run.exitCode() == 0, run.stdout() + run.stderr());
@@ -78,6 +84,15 @@ public final class RealEnvoy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A test CA's PEM, made once per run, standing in for the pod's mounted CA bundle. */
+    private static synchronized Path standInCaBundle() throws IOException {
+        if (standInCaBundle == null) {
+            Path dir = Files.createTempDirectory("envoy-validate-ca-");
+            standInCaBundle = TestCertificate.authority(dir, "validate").certificatePem();
+        }
+        return standInCaBundle;
     }
 
     /**
