@@ -110,6 +110,43 @@ class OpenShiftIT {
     }
 
     @Test
+    void kserveIsVerifiedAgainstTheServiceCaWhoseInjectedBundleTheOperatorKeeps() {
+        String namespace = api.newNamespace("service-ca");
+        Routers routers = new Routers(client);
+        String name = routers.createWithPrerequisites(routers.sample("simple", namespace)).getMetadata().getName();
+        String configMap = name + "-service-ca";
+        await("ConfigMap " + configMap).atMost(TIMEOUT)
+                .until(() -> client.configMaps().inNamespace(namespace).withName(configMap).get() != null);
+        assertThat(client.configMaps().inNamespace(namespace).withName(configMap).get().getMetadata().getAnnotations())
+                .containsEntry("service.beta.openshift.io/inject-cabundle", "true");
+        PodSpec pod = podSpec(client, namespace, name);
+        assertThat(pod.getVolumes()).anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo("backend-ca");
+            assertThat(v.getConfigMap().getName()).isEqualTo(configMap);
+            assertThat(v.getConfigMap().getItems().get(0).getKey()).isEqualTo("service-ca.crt");
+        });
+        assertThat(pod.getContainers().get(1).getVolumeMounts())
+                .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/envoy-backend-ca"));
+        await("BackendTLSVerified").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                condition(routers.get(namespace, name), "BackendTLSVerified")).containsEntry("status", "True")
+                .containsEntry("reason", "Verified"));
+        assertThat((String) condition(routers.get(namespace, name), "BackendTLSVerified").get("message"))
+                .contains("against the OpenShift service CA, ConfigMap " + configMap + " (key service-ca.crt)");
+
+        // the service CA operator injects its bundle (another field manager); a later reconcile keeps it
+        client.configMaps().inNamespace(namespace).withName(configMap).edit(cm -> {
+            cm.setData(Map.of("service-ca.crt", "-----BEGIN CERTIFICATE-----\ninjected\n-----END CERTIFICATE-----\n"));
+            return cm;
+        });
+        client.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":2}}");
+        await("the new generation reconciled").atMost(TIMEOUT).until(() -> Routers.reconciled(routers.get(namespace, name))
+                && client.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getReplicas() == 2);
+        assertThat(client.configMaps().inNamespace(namespace).withName(configMap).get().getData())
+                .containsKey("service-ca.crt");
+    }
+
+    @Test
     void plainKubernetesGetsKubernetesSecurityContextsAndNoRoute() {
         ApiServer shared = ApiServer.shared();
         KubernetesClient sharedClient = shared.client();
