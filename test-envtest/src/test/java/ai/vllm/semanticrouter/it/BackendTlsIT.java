@@ -96,6 +96,7 @@ class BackendTlsIT {
     void aBackendWhoseCertificateAnotherCaSignsIsRefusedAndGetsNothing() throws Exception {
         HttpResponse<String> response = chat("rogue-model");
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).endsWith("CERTIFICATE_VERIFY_FAILED:TLS_error_end");
         assertThat(BACKENDS.get("rogue").requests()).as("requests that reached the rogue backend").isEmpty();
         assertThat(envoy.stat("cluster." + cluster("rogue-model") + ".ssl.fail_verify_error")).isPositive();
     }
@@ -104,6 +105,7 @@ class BackendTlsIT {
     void aCertificateOfTheRightCaForAnotherHostIsRefused() throws Exception {
         HttpResponse<String> response = chat("misnamed-model");
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).endsWith("CERTIFICATE_VERIFY_FAILED:TLS_error_end");
         assertThat(BACKENDS.get("misnamed").requests()).isEmpty();
         assertThat(envoy.stat("cluster." + cluster("misnamed-model") + ".ssl.fail_verify_san")).isPositive();
     }
