@@ -58,6 +58,13 @@ class BehaviourTest {
                 """);
     }
 
+    private static final String OPENSHIFT = """
+            platform: openshift
+            gatewayMode: standalone
+            endpoints: []
+            storage: {pvcAllowed: true}
+            """;
+
     private static Optional<JsonNode> object(RenderResult result, String name) {
         return result.resources().stream().filter(r -> r.name().equals(name)).<JsonNode>map(RenderedResource::object).findFirst();
     }
@@ -225,9 +232,23 @@ class BehaviourTest {
                 """), "route").orElseThrow();
         assertThat(route.at("/spec").has("host")).isFalse();
         assertThat(route.at("/spec/to/name").asText()).isEqualTo("r");
-        assertThat(route.at("/spec/port/targetPort").asText()).isEqualTo("api");
+        assertThat(route.at("/spec/port/targetPort").asText()).as("the chat entry: Envoy, not the management API")
+                .isEqualTo("envoy-http");
+        assertThat(route.at("/metadata/annotations/haproxy.router.openshift.io~1timeout").asText()).isEqualTo("300s");
         assertThat(route.at("/spec/tls/termination").asText()).isEqualTo("edge");
         assertThat(route.at("/spec/tls/insecureEdgeTerminationPolicy").asText()).isEqualTo("Redirect");
+        assertThat(object(render(spec, OPENSHIFT), "route-api")).as("the management API is not published unasked").isEmpty();
+    }
+
+    @Test
+    void managementApiRouteOnlyWhenExposedOnOpenShift() {
+        String spec = ENDPOINT + "openshift: {routes: {enabled: true, hostname: chat.example.com}}\n"
+                + "managementAPI: {expose: true, tokens: [{secretKeyRef: {name: s, key: k}}]}\n";
+        assertThat(object(render(spec), "route-api")).isEmpty();
+        JsonNode api = object(render(spec, OPENSHIFT), "route-api").orElseThrow();
+        assertThat(api.at("/metadata/name").asText()).isEqualTo("r-api");
+        assertThat(api.at("/spec/port/targetPort").asText()).isEqualTo("api");
+        assertThat(api.at("/spec").has("host")).as("the chat Route's host is not shared").isFalse();
     }
 
     @Test
@@ -241,15 +262,21 @@ class BehaviourTest {
                       paths:
                         - {path: /x, pathType: Exact}
                         - {path: /y, pathType: ImplementationSpecific, servicePort: 8801}
+                        - {path: /z, servicePort: 8080}
+                        - {path: /metrics, servicePort: 9190}
                 """), "ingress").orElseThrow();
         assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
         JsonNode paths = ingress.at("/spec/rules/0/http/paths");
         assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("a.example.com");
         assertThat(paths.at("/0/pathType").asText()).isEqualTo("Exact");
         assertThat(paths.at("/0/backend/service/name").asText()).isEqualTo("r");
-        assertThat(paths.at("/0/backend/service/port/number").asInt()).isEqualTo(8080);
+        assertThat(paths.at("/0/backend/service/port").toString()).as("no servicePort: Envoy")
+                .isEqualTo("{\"name\":\"envoy-http\"}");
         assertThat(paths.at("/1/pathType").asText()).isEqualTo("Prefix");
-        assertThat(paths.at("/1/backend/service/port/number").asInt()).isEqualTo(8801);
+        assertThat(paths.at("/1/backend/service/port").toString()).isEqualTo("{\"number\":8801}");
+        assertThat(paths.at("/2/backend/service/port").toString()).as("the seed's 8080: the chat entry, so Envoy")
+                .isEqualTo("{\"name\":\"envoy-http\"}");
+        assertThat(paths.at("/3/backend/service/port").toString()).as("another port as written").isEqualTo("{\"number\":9190}");
     }
 
     @Test
@@ -307,8 +334,10 @@ class BehaviourTest {
         JsonNode envoy = Resources.yaml(object(r, "envoy-config").orElseThrow().at("/data/envoy.yaml").asText());
         assertThat(envoy.at("/static_resources/clusters").findValuesAsText("name"))
                 .containsExactly("extproc_service", "semantic_router_cluster", "model_m1_cluster");
-        assertThat(envoy.at("/static_resources/listeners/0/filter_chains/0/filters/0/typed_config/route_config/virtual_hosts/0/routes"))
-                .hasSize(1);
+        JsonNode routes = envoy.at("/static_resources/listeners/0/filter_chains/0/filters/0/typed_config/route_config/virtual_hosts/0/routes");
+        assertThat(routes).hasSize(2);
+        assertThat(routes.at("/0/match/path").asText()).as("the model list is the router's").isEqualTo("/v1/models");
+        assertThat(routes.at("/0/route/cluster").asText()).isEqualTo("semantic_router_cluster");
         JsonNode deployment = object(r, "deployment").orElseThrow();
         assertThat(deployment.at("/spec/template/spec/containers/0/env").findValuesAsText("name")).contains("SR_CACHE_REDIS_PASSWORD");
         assertThat(deployment.at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1envoy-config-hash").asText()).hasSize(64);

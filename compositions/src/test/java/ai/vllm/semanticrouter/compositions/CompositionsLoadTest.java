@@ -21,9 +21,9 @@ class CompositionsLoadTest {
     void compositionsLoadWithoutErrors() {
         LoadResult result = LOADER.loadClasspath(getClass().getClassLoader(), Resources.INDEX);
         assertThat(result.errors()).extracting(LoadError::format).isEmpty();
-        assertThat(result.set().compositions()).hasSize(12);
+        assertThat(result.set().compositions()).hasSize(13);
         assertThat(result.set().resourceNames()).containsExactlyInAnyOrder("serviceaccount", "config", "envoy-config",
-                "pvc", "service-ca", "deployment", "service", "hpa", "ingress", "httproute", "route", "pdb");
+                "pvc", "service-ca", "deployment", "service", "hpa", "ingress", "httproute", "route", "route-api", "pdb");
         assertThat(result.set().producedKinds()).containsExactlyInAnyOrder(
                 new ProducedKind("v1", "ServiceAccount"),
                 new ProducedKind("v1", "ConfigMap"),
@@ -45,6 +45,6 @@ class CompositionsLoadTest {
         assertThat(extensions.set().resourceNames()).containsExactlyInAnyOrder("servicemonitor", "networkpolicy");
         LoadResult both = base.set().plus(extensions.set());
         assertThat(both.errors()).extracting(LoadError::format).isEmpty();
-        assertThat(both.set().compositions()).hasSize(14);
+        assertThat(both.set().compositions()).hasSize(15);
     }
 }

@@ -36,13 +36,15 @@ class CrdTest {
     }
 
     @Test
-    void printerColumnsGiveNamePhaseReplicasReadyAge() {
+    void printerColumnsGiveNamePhaseReplicasReadyChatEntryAge() {
         List<String> columns = new ArrayList<>();
         version.at("/additionalPrinterColumns").forEach(c -> columns.add(c.at("/name").asText() + "=" + c.at("/jsonPath").asText()));
         assertThat(columns).containsExactly(
                 "Phase=.status.phase",
                 "Replicas=.status.replicas",
                 "Ready=.status.readyReplicas",
+                "Chat-Port=.status.chatEntry.port",
+                "Chat-URL=.status.chatEntry.url",
                 "Age=.metadata.creationTimestamp");
     }
 

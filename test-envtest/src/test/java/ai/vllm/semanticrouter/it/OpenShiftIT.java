@@ -74,7 +74,13 @@ class OpenShiftIT {
         Map<String, Object> spec = spec(client.genericKubernetesResources(ROUTES).inNamespace(namespace).withName(name).get());
         assertThat(spec).containsEntry("host", "semantic-router.apps.openshift.example.com");
         assertThat(spec.get("to")).isEqualTo(Map.of("kind", "Service", "name", name, "weight", 100));
-        assertThat(spec.get("port")).isEqualTo(Map.of("targetPort", "api"));
+        assertThat(spec.get("port")).as("the chat entry is Envoy, not the management API")
+                .isEqualTo(Map.of("targetPort", "envoy-http"));
+        assertThat(client.services().inNamespace(namespace).withName(name).get().getSpec().getPorts())
+                .anySatisfy(p -> assertThat(p.getName() + ":" + p.getPort() + "->" + p.getTargetPort().getIntVal())
+                        .isEqualTo("envoy-http:8801->8801"));
+        assertThat(client.genericKubernetesResources(ROUTES).inNamespace(namespace).withName(name + "-api").get())
+                .as("the management API is not published unasked").isNull();
         for (String termination : List.of("passthrough", "reencrypt")) {
             client.genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name)
                     .patch(PatchContext.of(PatchType.JSON_MERGE),
@@ -89,6 +95,34 @@ class OpenShiftIT {
         await("status.openshiftFeatures").atMost(TIMEOUT).untilAsserted(() -> assertThat(
                 status(routers.get(namespace, name)).get("openshiftFeatures"))
                 .isEqualTo(Map.of("routesEnabled", true, "routeHostname", host)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExposedManagementApiGetsItsOwnRouteAndBearerTokensFromTheSecretNeverItsValue() {
+        String namespace = api.newNamespace("mgmt");
+        String token = "token-" + namespace + "-never-in-a-configmap";
+        client.secrets().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("router-api-tokens").endMetadata().addToStringData("admin", token).build()).create();
+        Routers routers = new Routers(client);
+        GenericKubernetesResource router = routers.sample("route", namespace);
+        ((Map<String, Object>) router.getAdditionalProperties().get("spec")).put("managementAPI", Map.of("expose", true,
+                "tokens", List.of(Map.of("secretKeyRef", Map.of("name", "router-api-tokens", "key", "admin")))));
+        String name = routers.createWithPrerequisites(router).getMetadata().getName();
+
+        await("Route " + name + "-api").atMost(TIMEOUT).until(() ->
+                client.genericKubernetesResources(ROUTES).inNamespace(namespace).withName(name + "-api").get() != null);
+        assertThat(spec(client.genericKubernetesResources(ROUTES).inNamespace(namespace).withName(name + "-api").get())
+                .get("port")).isEqualTo(Map.of("targetPort", "api"));
+        assertThat(spec(client.genericKubernetesResources(ROUTES).inNamespace(namespace).withName(name).get()).get("port"))
+                .isEqualTo(Map.of("targetPort", "envoy-http"));
+        String config = client.configMaps().inNamespace(namespace).withName(name + "-config").get().getData().get("config.yaml");
+        assertThat(config).contains("remote_exposure: true").contains("env: VLLM_SR_MANAGEMENT_TOKEN_0");
+        assertThat(podSpec(client, namespace, name).getContainers().get(0).getEnv())
+                .anySatisfy(e -> assertThat(e.getName() + "<-" + e.getValueFrom().getSecretKeyRef().getName() + "/"
+                        + e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("VLLM_SR_MANAGEMENT_TOKEN_0<-router-api-tokens/admin"));
+        assertThat(client.configMaps().inNamespace(namespace).list().getItems())
+                .allSatisfy(cm -> assertThat(String.valueOf(cm.getData())).doesNotContain(token));
     }
 
     @Test

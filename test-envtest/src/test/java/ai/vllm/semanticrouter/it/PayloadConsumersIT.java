@@ -1,9 +1,10 @@
 package ai.vllm.semanticrouter.it;
 
-import ai.vllm.semanticrouter.it.support.ClusterObjects;
+import ai.vllm.semanticrouter.it.support.OfflineRender;
+import ai.vllm.semanticrouter.it.support.PublishedEntries;
+import ai.vllm.semanticrouter.it.support.RealEnvoy;
 import ai.vllm.semanticrouter.it.support.RouterConfigDialect;
 import ai.vllm.semanticrouter.it.support.RouterPayloads;
-import ai.vllm.semanticrouter.operator.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,19 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every sample, golden and seed-example CR, rendered offline for Kubernetes and OpenShift: the
  * router config.yaml must pass the router project's own validator for its dialect, the Envoy
- * bootstrap Envoy's own API, and Envoy must listen on the port the Service sends it. No API server.
+ * bootstrap Envoy's own API and the real Envoy, Envoy must listen on the port the Service sends it,
+ * and in standalone mode the Route and every Ingress path must lead to that port. No API server.
  */
 class PayloadConsumersIT {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -43,6 +40,7 @@ class PayloadConsumersIT {
     private static final Map<RouterConfigDialect, Integer> CONFIGS = new EnumMap<>(RouterConfigDialect.class);
     private static final List<String> REJECTED = new ArrayList<>();
     private static int bootstraps;
+    private static int entries;
 
     @TempDir
     Path dir;
@@ -75,30 +73,26 @@ class PayloadConsumersIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void renderedPayloadsPassTheirConsumers(PayloadCase c) throws IOException {
-        Path cr = Files.writeString(dir.resolve("cr.yaml"), YAML.writeValueAsString(c.cr()));
-        Path cluster = Files.writeString(dir.resolve("cluster.yaml"), ClusterObjects.forRouter(c.cr()).stream()
-                .map(PayloadConsumersIT::yaml).collect(Collectors.joining()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine render = Main.commandLine();
-        render.setOut(new PrintWriter(out, true));
-        render.setErr(new PrintWriter(err, true));
-        int exit = render.execute("render", "-f", cr.toString(), "--cluster", cluster.toString(), "--platform", c.platform());
-        assertThat(exit).as("render of " + c + " failed:\n" + err).isZero();
-
-        RouterPayloads.Checked checked = payloads(c, YAML.readerFor(JsonNode.class).<JsonNode>readValues(out.toString())
-                .readAll()).check();
+        List<JsonNode> rendered = OfflineRender.render(c.cr(), c.platform(), dir);
+        RouterPayloads.Checked checked = payloads(c, rendered).check();
         count(checked, c);
         assertThat(checked.problems()).as("payloads of " + c + " rejected by their consumers").isEmpty();
+        if (checked.envoy() != null) {
+            List<PublishedEntries.Entry> entries = PublishedEntries.of(rendered, c.cr().path("metadata").path("name").asText(),
+                    checked.envoy().listenerPorts());
+            countEntries(entries);
+            assertThat(entries).as("published entries of " + c + ": " + entries).allMatch(PublishedEntries.Entry::reachesEnvoy);
+        }
     }
 
     @AfterAll
     static void summary() {
         int configs = CONFIGS.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("payload consumers: %d router configs validated (flat %d, v0.3 %d, v0.4 %d), "
-                        + "%d envoy bootstraps validated%s%n", configs, CONFIGS.getOrDefault(RouterConfigDialect.FLAT, 0),
+                        + "%d envoy bootstraps validated (Envoy's API and envoy " + RealEnvoy.VERSION + " --mode validate), "
+                        + "%d published entries (Route, Ingress paths) lead to Envoy%s%n", configs, CONFIGS.getOrDefault(RouterConfigDialect.FLAT, 0),
                 CONFIGS.getOrDefault(RouterConfigDialect.V0_3, 0), CONFIGS.getOrDefault(RouterConfigDialect.V0_4, 0),
-                bootstraps, REJECTED.isEmpty() ? "" : "; rejected: " + String.join(", ", REJECTED));
+                bootstraps, entries, REJECTED.isEmpty() ? "" : "; rejected: " + String.join(", ", REJECTED));
     }
 
     private static RouterPayloads payloads(PayloadCase c, List<JsonNode> rendered) {
@@ -127,10 +121,14 @@ class PayloadConsumersIT {
         }
         if (checked.envoy() != null) {
             bootstraps++;
-            if (!checked.envoy().ok()) {
+            if (!checked.envoy().ok() || !checked.realEnvoy().ok()) {
                 REJECTED.add("envoy.yaml of " + c);
             }
         }
+    }
+
+    private static synchronized void countEntries(List<PublishedEntries.Entry> published) {
+        entries += published.size();
     }
 
     private static JsonNode find(List<JsonNode> objects, String kind, String name) {
@@ -157,13 +155,5 @@ class PayloadConsumersIT {
         return YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll().stream()
                 .filter(d -> d != null && "SemanticRouter".equals(d.path("kind").asText()))
                 .map(ObjectNode.class::cast).toList();
-    }
-
-    private static String yaml(JsonNode object) {
-        try {
-            return YAML.writeValueAsString(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -45,11 +45,19 @@ class StatusIT {
         assertThat(condition(running, "Ready")).containsEntry("status", "True");
         assertThat(condition(running, "Available")).containsEntry("status", "True");
         assertThat(status(running)).containsEntry("gatewayMode", "standalone");
+        assertThat(status(running).get("chatEntry")).as("chat enters at Envoy's port").isEqualTo(java.util.Map.of(
+                "service", "my-router", "portName", "envoy-http", "port", 8801,
+                "url", "http://my-router." + namespace + ".svc:8801/v1/chat/completions"));
 
         String table = kubectl.run("get", "semanticrouter", "my-router", "-n", namespace);
         assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
-                .containsExactly("NAME", "PHASE", "REPLICAS", "READY", "AGE");
-        assertThat(table.lines().skip(1).findFirst().orElseThrow().split("\\s+")).startsWith("my-router", "Running", "2", "2");
+                .containsExactly("NAME", "PHASE", "REPLICAS", "READY", "CHAT-PORT", "AGE");
+        assertThat(table.lines().skip(1).findFirst().orElseThrow().split("\\s+"))
+                .startsWith("my-router", "Running", "2", "2", "8801");
+        String wide = kubectl.run("get", "semanticrouter", "my-router", "-n", namespace, "-o", "wide");
+        assertThat(wide).contains("CHAT-URL").contains("http://my-router." + namespace + ".svc:8801/v1/chat/completions");
+        assertThat(kubectl.run("describe", "semanticrouter", "my-router", "-n", namespace))
+                .contains("Chat Entry:").contains("Port Name:  envoy-http");
         kubectl.run("wait", "--for=condition=Ready", "semanticrouter/my-router", "-n", namespace, "--timeout=10s");
     }
 

@@ -1,8 +1,10 @@
 package ai.vllm.semanticrouter.operator.status;
 
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
+import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
+import ai.vllm.semanticrouter.operator.functions.router.EnvoyRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -59,6 +61,9 @@ public final class StatusComputation {
         BackendTlsCondition.of(inputs.environment()).ifPresent(c -> conditions.add(conditions.size() - 2, c));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
+        if (inputs.environment().gatewayMode() == GatewayMode.STANDALONE) {
+            status.set("chatEntry", chatEntry(cr));
+        }
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
             status.set("openshiftFeatures", openshiftFeatures(inputs));
         }
@@ -147,6 +152,18 @@ public final class StatusComputation {
             array.add(condition.settle(before, generation, now).toJson());
         }
         return array;
+    }
+
+    /** The Service port where chat requests meet Envoy, which calls the router (not the management API). */
+    private static ObjectNode chatEntry(JsonNode cr) {
+        String name = cr.path("metadata").path("name").asText();
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("service", name);
+        entry.put("portName", EnvoyRoutes.LISTENER_PORT_NAME);
+        entry.put("port", EnvoyRoutes.LISTENER_PORT);
+        entry.put("url", "http://" + name + "." + cr.path("metadata").path("namespace").asText("default") + ".svc:"
+                + EnvoyRoutes.LISTENER_PORT + "/v1/chat/completions");
+        return entry;
     }
 
     private static ObjectNode openshiftFeatures(StatusInputs inputs) {

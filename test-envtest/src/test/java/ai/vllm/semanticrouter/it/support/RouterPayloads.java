@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The payloads the operator writes for one SemanticRouter that other programs read: the router's
  * config.yaml (with its dialect) and, in standalone mode, the Envoy sidecar's bootstrap and the
- * Service port that reaches it. {@link #check()} hands each to its real consumer.
+ * Service port that reaches it. {@link #check()} hands each to its real consumer: vllm-sr for the
+ * config, and for the bootstrap Envoy's API (go-control-plane, with the listener ports) and the real
+ * Envoy of the sidecar's release ({@code envoy --mode validate}).
  *
  * @param router          what the problems are reported under, e.g. "ns/simple" or a file name
  * @param configYaml      data config.yaml of ConfigMap {@code <cr>-config}, null when missing
@@ -19,7 +21,7 @@ public record RouterPayloads(String router, String configYaml, RouterConfigDiale
 
     /** The validators' verdicts; {@code problems} is empty when every consumer accepted its payload. */
     public record Checked(RouterPayloads payloads, RouterConfigValidator.Result config, EnvoyValidator.Result envoy,
-                          List<String> problems) {
+                          RealEnvoy.Validation realEnvoy, List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -37,17 +39,22 @@ public record RouterPayloads(String router, String configYaml, RouterConfigDiale
             }
         }
         EnvoyValidator.Result envoy = null;
+        RealEnvoy.Validation realEnvoy = null;
         if (envoyYaml != null) {
             envoy = EnvoyValidator.shared().validate(envoyYaml);
             if (!envoy.ok()) {
                 problems.add(router + ": " + envoy.describe());
+            }
+            realEnvoy = RealEnvoy.validate(envoyYaml);
+            if (!realEnvoy.ok()) {
+                problems.add(router + ": " + realEnvoy.describe());
             }
             listenerPortProblem(envoy).ifPresent(problems::add);
         } else if (envoyTargetPort != null) {
             problems.add(router + ": the Service has an Envoy port (targetPort " + envoyTargetPort
                     + ") but no envoy.yaml was rendered");
         }
-        return new Checked(this, config, envoy, List.copyOf(problems));
+        return new Checked(this, config, envoy, realEnvoy, List.copyOf(problems));
     }
 
     private Optional<String> listenerPortProblem(EnvoyValidator.Result envoy) {

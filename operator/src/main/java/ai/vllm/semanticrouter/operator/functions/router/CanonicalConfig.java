@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code spec.config} and the model catalog, and checked for what the router would refuse.
  */
 final class CanonicalConfig {
-    static final int LISTENER_PORT = 8801;
+    static final int LISTENER_PORT = EnvoyRoutes.LISTENER_PORT;
     /** A {@code $} that R-main-era routers would expand: followed by a name character or {@code {}. */
     private static final Pattern EXPANDED = Pattern.compile("\\$(?=[A-Za-z0-9_{$])");
 

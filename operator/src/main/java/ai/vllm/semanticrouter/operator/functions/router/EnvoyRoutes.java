@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public record EnvoyRoutes(ArrayNode routes, ArrayNode clusters) {
     public static final String SELECTED_MODEL_HEADER = "x-selected-model";
+    /** The sidecar's listener and the Service port {@value #LISTENER_PORT_NAME} (compositions service and envoy-config): the chat entry. */
+    public static final int LISTENER_PORT = 8801;
+    public static final String LISTENER_PORT_NAME = "envoy-http";
     /** The fallback cluster of the composition's skeleton: the router's HTTP API on 8080. */
     static final String ROUTER_API_CLUSTER = "semantic_router_cluster";
     private static final String TIMEOUT = "300s";

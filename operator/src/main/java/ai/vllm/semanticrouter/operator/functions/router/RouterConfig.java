@@ -32,6 +32,7 @@ public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNod
         ObjectNode document = choice.dialect().canonical()
                 ? CanonicalConfig.write(cr.path("spec").path("config"), catalog, choice.dialect(), secrets, findings)
                 : null;
+        ManagementApi.apply(cr.path("spec").path("managementAPI"), choice.dialect(), document, secrets, findings);
         return new RouterConfig(choice, catalog, document, EnvoyRoutes.of(catalog), List.copyOf(secrets), findings);
     }
 
