@@ -2,7 +2,6 @@ package ai.vllm.semanticrouter.operator.status;
 
 import ai.vllm.semanticrouter.operator.functions.Environment;
 import ai.vllm.semanticrouter.operator.functions.GatewayMode;
-import ai.vllm.semanticrouter.operator.functions.router.ConfigDialect;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan.HttpsBackend;
 import ai.vllm.semanticrouter.operator.functions.tls.TrustSource;
@@ -35,7 +34,7 @@ final class BackendTlsCondition {
         if (plan.backends().isEmpty()) {
             return Optional.of(condition(true, NO_HTTPS_BACKENDS, "No https backend: the Envoy sidecar speaks plain http"));
         }
-        if (environment.router().choice().dialect() == ConfigDialect.FLAT) {
+        if (plan.legacySidecar()) {
             return Optional.of(condition(false, LEGACY_SIDECAR, "Certificates not verified: the sidecar of v0.1/v0.2 "
                     + "routers (flat config) forwards https through a dynamic forward proxy without verification: "
                     + names(plan.backends()) + "; use a v0.3 or newer router for verified backend TLS"));
@@ -53,7 +52,8 @@ final class BackendTlsCondition {
             return Optional.of(condition(false, DISABLED, notVerified(unverified)
                     + verifiedPart(plan, "; verified: ")));
         }
-        return Optional.of(condition(true, VERIFIED, verifiedPart(plan, "Certificates verified ")));
+        return Optional.of(condition(true, VERIFIED, verifiedPart(plan,
+                "Certificates verified (a trusted chain, the server name as SNI and DNS subject alternative name): ")));
     }
 
     private static String notVerified(List<HttpsBackend> unverified) {
@@ -68,7 +68,7 @@ final class BackendTlsCondition {
         if (verified.isEmpty()) {
             return "";
         }
-        return prefix + "(SNI and DNS subject alternative name): " + verified.stream()
+        return prefix + verified.stream()
                 .map(b -> b.name() + " (" + b.tls().serverName() + ") against " + trust(plan, b.tls().trust()))
                 .collect(Collectors.joining(", "));
     }

@@ -29,7 +29,8 @@ class BackendTlsConditionTest {
         Condition c = condition("vllmEndpoints:\n  " + KSERVE + "}", Platform.OPENSHIFT);
         assertThat(c.status()).isTrue();
         assertThat(c.reason()).isEqualTo("Verified");
-        assertThat(c.message()).isEqualTo("Certificates verified (SNI and DNS subject alternative name): llama "
+        assertThat(c.message()).isEqualTo("Certificates verified (a trusted chain, the server name as SNI and DNS "
+                + "subject alternative name): llama "
                 + "(llama-3-8b-predictor.ai.svc.cluster.local) against the OpenShift service CA, ConfigMap r-service-ca "
                 + "(key service-ca.crt)");
     }
@@ -57,7 +58,7 @@ class BackendTlsConditionTest {
         assertThat(c.reason()).isEqualTo("VerificationDisabled");
         assertThat(c.message()).isEqualTo("Certificates not verified, whoever answers on these addresses receives the "
                 + "requests: llama (llama-3-8b-predictor.ai.svc.cluster.local:8443, spec.vllmEndpoints[0].tls.verify is false); "
-                + "verified: (SNI and DNS subject alternative name): ext (llm.example.com) against the public roots of the Envoy image");
+                + "verified: ext (llm.example.com) against the public roots of the Envoy image");
         Condition all = condition("backendTLS: {verify: false}\nvllmEndpoints:\n  " + KSERVE + "}", Platform.KUBERNETES);
         assertThat(all.reason()).isEqualTo("VerificationDisabled");
         assertThat(all.message()).contains("spec.backendTLS.verify is false");

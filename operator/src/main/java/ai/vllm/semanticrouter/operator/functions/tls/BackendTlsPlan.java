@@ -4,6 +4,7 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
+import ai.vllm.semanticrouter.operator.functions.router.DialectChoice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * The backend-TLS function: the TLS of every resolved https backend ({@link UpstreamTls}), the CA
  * bundle volume the Envoy container mounts, whether the service CA ConfigMap is needed, and what
  * status reports (backends not verified, backends whose cluster CA is not given).
- * {@link #toJson()} is {@code environment.backendTLS}.
+ * {@link #toJson()} is {@code environment.backendTLS}. {@code legacySidecar}: a v0.1/v0.2 router
+ * (flat config) keeps the original sidecar, whose forward proxy verifies nothing, so nothing is mounted.
  */
-public record BackendTlsPlan(BackendTrust trust, List<HttpsBackend> backends) {
+public record BackendTlsPlan(BackendTrust trust, List<HttpsBackend> backends, boolean legacySidecar) {
 
     /** One resolved https backend: its endpoint name, {@code host:port}, and TLS. */
     public record HttpsBackend(String name, String endpoint, UpstreamTls tls) {
@@ -38,7 +40,7 @@ public record BackendTlsPlan(BackendTrust trust, List<HttpsBackend> backends) {
                 backends.add(new HttpsBackend(endpoint.spec().name(), endpoint.address() + ":" + endpoint.port(), tls));
             }
         }
-        return new BackendTlsPlan(trust, backends);
+        return new BackendTlsPlan(trust, backends, !DialectChoice.of(cr).dialect().canonical());
     }
 
     /** The TLS of the resolved endpoint with this name; empty for plain http. */
@@ -57,14 +59,14 @@ public record BackendTlsPlan(BackendTrust trust, List<HttpsBackend> backends) {
     }
 
     public boolean serviceCa() {
-        return backends.stream().anyMatch(b -> b.tls().verify() && b.tls().trust() == TrustSource.SERVICE_CA);
+        return !legacySidecar && backends.stream().anyMatch(b -> b.tls().verify() && b.tls().trust() == TrustSource.SERVICE_CA);
     }
 
     /** {@code environment.backendTLS}: {@code serviceCA}, and {@code volume} when a verified backend trusts a mounted bundle. */
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("serviceCA", serviceCa());
-        if (backends.stream().anyMatch(b -> b.tls().verify() && b.tls().trust().mounted())) {
+        if (!legacySidecar && backends.stream().anyMatch(b -> b.tls().verify() && b.tls().trust().mounted())) {
             json.set("volume", volume());
         }
         return json;

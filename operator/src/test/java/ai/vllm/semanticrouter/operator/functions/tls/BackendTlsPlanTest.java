@@ -83,6 +83,14 @@ class BackendTlsPlanTest {
     }
 
     @Test
+    void theLegacySidecarOfFlatRoutersGetsNoBundleItWouldNotRead() {
+        BackendTlsPlan plan = compute("image: {tag: v0.2.0}\nvllmEndpoints:\n" + ENDPOINTS, Platform.OPENSHIFT).backendTls();
+        assertThat(plan.legacySidecar()).isTrue();
+        assertThat(plan.backends()).hasSize(2);
+        assertThat(plan.toJson().toString()).isEqualTo("{\"serviceCA\":false}");
+    }
+
+    @Test
     void envoyVerifiesTheChainAndTheServerNameOfEachHttpsCluster() {
         JsonNode clusters = compute("vllmEndpoints:\n" + ENDPOINTS, Platform.OPENSHIFT).router().envoy().clusters();
         JsonNode llama = cluster(clusters, "model_llama3_2d8b_cluster").path("transport_socket").path("typed_config");
