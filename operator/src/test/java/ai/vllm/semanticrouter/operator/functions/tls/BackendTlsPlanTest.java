@@ -83,6 +83,21 @@ class BackendTlsPlanTest {
     }
 
     @Test
+    void aLlamaStackServiceMarkedHttpsIsVerifiedAgainstItsDiscoveredHost() {
+        ObjectNode cr = Objects.yaml("""
+                metadata: {name: r, namespace: ai}
+                spec:
+                  vllmEndpoints:
+                    - {name: stack, model: llama, backend: {type: llamastack, discoveryLabels: {app: stack}}, tls: {enabled: true}}
+                """);
+        StaticClusterView view = StaticClusterView.of(List.of(Objects.service("ai", "stack-svc", "app: stack", 8321)));
+        Environment environment = new EnvironmentFunctions(view).compute(cr, Platform.OPENSHIFT);
+        assertThat(environment.backendTls().forEndpoint("stack").orElseThrow())
+                .isEqualTo(new UpstreamTls("stack-svc.ai.svc.cluster.local", true, TrustSource.SERVICE_CA, ""));
+        assertThat(environment.router().document().at("/providers/models/0/backend_refs/0/protocol").asText()).isEqualTo("https");
+    }
+
+    @Test
     void theLegacySidecarOfFlatRoutersGetsNoBundleItWouldNotRead() {
         BackendTlsPlan plan = compute("image: {tag: v0.2.0}\nvllmEndpoints:\n" + ENDPOINTS, Platform.OPENSHIFT).backendTls();
         assertThat(plan.legacySidecar()).isTrue();
