@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@link #toJson()}), plus the discovery, storage, router-config and backend-TLS details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage, RouterConfig router, BackendTlsPlan backendTls) {
+                          StorageVerdict storage, RouterConfig router, ModelProvisioning models,
+                          BackendTlsPlan backendTls) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -22,6 +24,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
+        env.set("models", models.toJson());
         env.set("backendTLS", backendTls.toJson());
         return env;
     }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,8 @@ public final class EnvironmentFunctions {
     public Environment compute(JsonNode cr, Platform platform) {
         DiscoveryReport backends = discovery.discover(cr);
         BackendTlsPlan tls = BackendTlsPlan.of(cr, platform, backends);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr),
-                RouterConfig.of(cr, backends, tls), tls);
+        RouterConfig router = RouterConfig.of(cr, backends, tls);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router,
+                ModelProvisioning.of(cr, router), tls);
     }
 }

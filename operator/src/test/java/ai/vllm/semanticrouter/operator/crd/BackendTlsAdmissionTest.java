@@ -18,8 +18,8 @@ class BackendTlsAdmissionTest {
     private static final Path INVALID = Path.of("../compositions/src/test/resources/invalid-crs");
 
     @ParameterizedTest
-    @ValueSource(strings = {"43-ca-bundle-configmap-and-secret.yaml", "44-ca-bundle-needs-name.yaml",
-            "45-kserve-tls-cannot-be-disabled.yaml", "46-server-name-needs-tls.yaml"})
+    @ValueSource(strings = {"46-ca-bundle-configmap-and-secret.yaml", "47-ca-bundle-needs-name.yaml",
+            "48-kserve-tls-cannot-be-disabled.yaml", "49-server-name-needs-tls.yaml"})
     void invalidCaseIsRefusedWithItsFieldAndMessage(String file) throws IOException {
         String text = Files.readString(INVALID.resolve(file));
         String[] expect = text.lines().findFirst().orElseThrow().substring("# expect:".length()).split("\\|", 2);
