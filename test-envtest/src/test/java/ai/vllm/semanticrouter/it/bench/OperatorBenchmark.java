@@ -135,6 +135,10 @@ public final class OperatorBenchmark {
                 sample(samples, ProcessFootprint.Round::objectWritesPerCr), 5));
         figures.add(Figures.of("process: writes per CR to converge: status", "writes",
                 sample(samples, ProcessFootprint.Round::statusWritesPerCr), 1));
+        figures.add(Figures.of("process: requests per CR to converge (applies, status, Events, reads)", "requests",
+                sample(samples, r -> r.requestsPerCr().total()), Double.NaN));
+        figures.add(Figures.of("process: Events per CR to converge (POST)", "requests",
+                sample(samples, r -> r.requestsPerCr().method("POST")), Double.NaN));
         figures.add(Figures.of("process: writes in " + PROCESS_IDLE_SECONDS + " s idle after convergence", "writes",
                 sample(samples, r -> (double) r.idleWrites()), 0));
     }

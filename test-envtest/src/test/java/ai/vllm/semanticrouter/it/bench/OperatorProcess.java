@@ -23,12 +23,14 @@ final class OperatorProcess implements AutoCloseable {
     private final Process launcher;
     private final long startNanos;
     private final File log;
+    private final int metricsPort;
     private long jvmPid = -1;
 
-    private OperatorProcess(Process launcher, long startNanos, File log) {
+    private OperatorProcess(Process launcher, long startNanos, File log, int metricsPort) {
         this.launcher = launcher;
         this.startNanos = startNanos;
         this.log = log;
+        this.metricsPort = metricsPort;
     }
 
     /**
@@ -36,16 +38,32 @@ final class OperatorProcess implements AutoCloseable {
      * @param environment added to the launcher's environment (e.g. JAVA_OPTS, SEMANTIC_ROUTER_OPERATOR_CDS)
      */
     static OperatorProcess start(Path launcher, Path kubeconfig, Map<String, String> environment, File log) {
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--metrics-port", "0", "--health-port", "0")
+        int metricsPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run",
+                "--metrics-port", String.valueOf(metricsPort), "--health-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log);
         builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         try {
-            return new OperatorProcess(builder.start(), start, log);
+            return new OperatorProcess(builder.start(), start, log, metricsPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launcher, e);
+        }
+    }
+
+    /** The requests the operator has sent so far, from its /metrics. */
+    RequestCount requests() {
+        return RequestCount.read(metricsPort);
+    }
+
+    /** A port nobody listens on now; the operator binds it a moment later (a clash fails the start loudly). */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the operator's metrics", e);
         }
     }
 
