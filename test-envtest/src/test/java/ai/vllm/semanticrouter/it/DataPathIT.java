@@ -55,10 +55,11 @@ class DataPathIT {
         rendered = OfflineRender.render(cr, "kubernetes", dir);
         String envoyYaml = OfflineRender.find(rendered, "ConfigMap", "datapath-envoy-config").path("data").path("envoy.yaml").asText();
         bootstrap = LoopbackBootstrap.of(envoyYaml);
+        TestCertificate authority = TestCertificate.authority(dir, "datapath");
         for (LoopbackBootstrap.Endpoint endpoint : bootstrap.backendEndpoints()) {
             String name = endpoint.hostname().substring(0, endpoint.hostname().indexOf('.'));
             FakeOpenAiBackend backend = endpoint.port() == 8443
-                    ? FakeOpenAiBackend.https(name, TestCertificate.selfSigned(dir, endpoint.hostname().replaceFirst(":\\d+$", "")))
+                    ? FakeOpenAiBackend.https(name, TestCertificate.signedBy(authority, dir, endpoint.hostname().replaceFirst(":\\d+$", "")))
                     : FakeOpenAiBackend.http(name);
             BACKENDS.put(name, backend);
             bootstrap.endpoint(endpoint.cluster(), endpoint.index(), backend.port());
@@ -100,6 +101,8 @@ class DataPathIT {
         assertThat(chat("qwen-sql", Set.of("qwen-predictor"))).as("a LoRA goes to its base model's backend")
                 .isEqualTo("qwen-predictor");
         assertThat(chat("MoM", Set.of("qwen-predictor"))).as("auto routing: the router's choice").isEqualTo("qwen-predictor");
+        assertThat(router.selections()).as("Envoy asked the stand-in router for every chat request")
+                .contains(java.util.Optional.of("qwen2.5-7b"), java.util.Optional.of("qwen-sql"), java.util.Optional.of("llama3-8b"));
         FakeOpenAiBackend.Request seen = last(BACKENDS.get("qwen-predictor"));
         assertThat(seen.selectedModel()).isEqualTo("qwen2.5-7b");
         assertThat(seen.host()).as("Host rewritten to the backend").isEqualTo("qwen-predictor.default.svc.cluster.local:8443");
