@@ -55,11 +55,10 @@ class DataPathIT {
         rendered = OfflineRender.render(cr, "kubernetes", dir);
         String envoyYaml = OfflineRender.find(rendered, "ConfigMap", "datapath-envoy-config").path("data").path("envoy.yaml").asText();
         bootstrap = LoopbackBootstrap.of(envoyYaml);
-        TestCertificate authority = TestCertificate.authority(dir, "datapath");
         for (LoopbackBootstrap.Endpoint endpoint : bootstrap.backendEndpoints()) {
             String name = endpoint.hostname().substring(0, endpoint.hostname().indexOf('.'));
             FakeOpenAiBackend backend = endpoint.port() == 8443
-                    ? FakeOpenAiBackend.https(name, TestCertificate.signedBy(authority, dir, endpoint.hostname().replaceFirst(":\\d+$", "")))
+                    ? FakeOpenAiBackend.https(name, TestCertificate.selfSigned(dir, endpoint.hostname().replaceFirst(":\\d+$", "")))
                     : FakeOpenAiBackend.http(name);
             BACKENDS.put(name, backend);
             bootstrap.endpoint(endpoint.cluster(), endpoint.index(), backend.port());
