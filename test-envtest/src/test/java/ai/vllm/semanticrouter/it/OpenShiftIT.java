@@ -119,8 +119,9 @@ class OpenShiftIT {
         String config = client.configMaps().inNamespace(namespace).withName(name + "-config").get().getData().get("config.yaml");
         assertThat(config).contains("remote_exposure: true").contains("env: VLLM_SR_MANAGEMENT_TOKEN_0");
         assertThat(podSpec(client, namespace, name).getContainers().get(0).getEnv())
-                .anySatisfy(e -> assertThat(e.getName() + "<-" + e.getValueFrom().getSecretKeyRef().getName() + "/"
-                        + e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("VLLM_SR_MANAGEMENT_TOKEN_0<-router-api-tokens/admin"));
+                .filteredOn(e -> e.getName().equals("VLLM_SR_MANAGEMENT_TOKEN_0")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName() + "/"
+                        + e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("router-api-tokens/admin"));
         assertThat(client.configMaps().inNamespace(namespace).list().getItems())
                 .allSatisfy(cm -> assertThat(String.valueOf(cm.getData())).doesNotContain(token));
     }
