@@ -106,6 +106,8 @@ class DataPathIT {
         assertThat(chat("qwen-sql", Set.of("qwen-predictor"))).as("a LoRA goes to its base model's backend")
                 .isEqualTo("qwen-predictor");
         assertThat(chat("MoM", Set.of("qwen-predictor"))).as("auto routing: the router's choice").isEqualTo("qwen-predictor");
+        assertThat(router.selections()).as("Envoy asked the stand-in router for every chat request")
+                .contains(java.util.Optional.of("qwen2.5-7b"), java.util.Optional.of("qwen-sql"), java.util.Optional.of("llama3-8b"));
         FakeOpenAiBackend.Request seen = last(BACKENDS.get("qwen-predictor"));
         assertThat(seen.selectedModel()).isEqualTo("qwen2.5-7b");
         assertThat(seen.host()).as("Host rewritten to the backend").isEqualTo("qwen-predictor.default.svc.cluster.local:8443");

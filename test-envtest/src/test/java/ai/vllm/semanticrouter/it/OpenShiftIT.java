@@ -118,12 +118,10 @@ class OpenShiftIT {
                 .isEqualTo(Map.of("targetPort", "envoy-http"));
         String config = client.configMaps().inNamespace(namespace).withName(name + "-config").get().getData().get("config.yaml");
         assertThat(config).contains("remote_exposure: true").contains("env: VLLM_SR_MANAGEMENT_TOKEN_0");
-        // other env vars (HOME, HF_HOME) carry plain values: only the Secret-backed ones are compared
-        assertThat(podSpec(client, namespace, name).getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
-                .map(e -> e.getName() + "<-" + e.getValueFrom().getSecretKeyRef().getName() + "/"
-                        + e.getValueFrom().getSecretKeyRef().getKey()))
-                .contains("VLLM_SR_MANAGEMENT_TOKEN_0<-router-api-tokens/admin");
+        assertThat(podSpec(client, namespace, name).getContainers().get(0).getEnv())
+                .filteredOn(e -> e.getName().equals("VLLM_SR_MANAGEMENT_TOKEN_0")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName() + "/"
+                        + e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("router-api-tokens/admin"));
         assertThat(client.configMaps().inNamespace(namespace).list().getItems())
                 .allSatisfy(cm -> assertThat(String.valueOf(cm.getData())).doesNotContain(token));
     }

@@ -82,6 +82,8 @@ class PayloadConsumersIT {
                     checked.envoy().listenerPorts());
             countEntries(entries);
             assertThat(entries).as("published entries of " + c + ": " + entries).allMatch(PublishedEntries.Entry::reachesEnvoy);
+            assertThat(PublishedEntries.envoyCallsTheRouter(checked.payloads().envoyYaml())).as("Envoy of " + c + " calls the router")
+                    .isEmpty();
         }
     }
 

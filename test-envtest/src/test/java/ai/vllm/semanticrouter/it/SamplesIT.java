@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.it;
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.AppliedPayloads;
 import ai.vllm.semanticrouter.it.support.Kubectl;
+import ai.vllm.semanticrouter.it.support.PublishedEntries;
 import ai.vllm.semanticrouter.it.support.RouterExpectations;
 import ai.vllm.semanticrouter.it.support.Routers;
 import ai.vllm.semanticrouter.it.support.RunningOperator;
@@ -56,6 +57,13 @@ class SamplesIT {
         assertConfig(CLIENT.configMaps().inNamespace(namespace).withName(name + "-config").get(), expected);
         // the applied config.yaml / envoy.yaml must pass the router's vllm-sr CLI and Envoy's API
         assertThat(AppliedPayloads.problems(CLIENT, namespace)).as("payloads of " + sample + " rejected by their consumers").isEmpty();
+        // the published entries, as the API server stores them, lead to Envoy (standalone)
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> stored = Stream.of(CLIENT.services().inNamespace(namespace).withName(name).get(),
+                CLIENT.network().v1().ingresses().inNamespace(namespace).withName(name).get())
+                .filter(java.util.Objects::nonNull).map(o -> (JsonNode) json.valueToTree(o)).toList();
+        List<PublishedEntries.Entry> entries = PublishedEntries.of(stored, name, List.of(8801));
+        assertThat(entries).as("published entries of " + sample + ": " + entries).allMatch(PublishedEntries.Entry::reachesEnvoy);
         for (HasMetadata object : expected.presentObjects(CLIENT, namespace)) {
             assertThat(object.getMetadata().getLabels())
                     .as(object.getKind() + " labels").containsEntry("app.kubernetes.io/instance", name)

@@ -43,6 +43,8 @@ class StatusComputationTest {
         assertThat(condition(status, "Available").path("reason").asText()).isEqualTo("DeploymentNotFound");
         assertThat(condition(status, "Ready").path("observedGeneration").asLong()).isEqualTo(4);
         assertThat(status.path("gatewayMode").asText()).isEqualTo("standalone");
+        assertThat(status.path("chatEntry").toString()).as("chat enters at Envoy, not the management API").isEqualTo(
+                "{\"service\":\"r\",\"portName\":\"envoy-http\",\"port\":8801,\"url\":\"http://r.ns.svc:8801/v1/chat/completions\"}");
         assertThat(status.has("openshiftFeatures")).isFalse();
     }
 

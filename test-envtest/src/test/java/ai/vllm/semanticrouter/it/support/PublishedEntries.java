@@ -43,6 +43,35 @@ public final class PublishedEntries {
         return entries;
     }
 
+    /**
+     * Why the sidecar bootstrap would not call the router, or empty: its listener's HTTP filters must
+     * start with ext_proc, to a cluster of 127.0.0.1:50051 (the router container's grpc port in the pod).
+     */
+    public static java.util.Optional<String> envoyCallsTheRouter(String envoyYaml) {
+        JsonNode bootstrap;
+        try {
+            bootstrap = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(envoyYaml);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.of("envoy.yaml is not YAML: " + e.getMessage());
+        }
+        JsonNode filter = bootstrap.path("static_resources").path("listeners").path(0).path("filter_chains").path(0)
+                .path("filters").path(0).path("typed_config").path("http_filters").path(0);
+        if (!filter.path("name").asText().equals("envoy.filters.http.ext_proc")) {
+            return java.util.Optional.of("the first HTTP filter is " + filter.path("name").asText("missing") + ", not ext_proc");
+        }
+        String cluster = filter.path("typed_config").path("grpc_service").path("envoy_grpc").path("cluster_name").asText();
+        for (JsonNode c : bootstrap.path("static_resources").path("clusters")) {
+            if (c.path("name").asText().equals(cluster)) {
+                JsonNode socket = c.path("load_assignment").path("endpoints").path(0).path("lb_endpoints").path(0)
+                        .path("endpoint").path("address").path("socket_address");
+                String address = socket.path("address").asText() + ":" + socket.path("port_value").asInt();
+                return address.equals("127.0.0.1:50051") ? java.util.Optional.empty()
+                        : java.util.Optional.of("ext_proc cluster " + cluster + " is " + address + ", not the router's 127.0.0.1:50051");
+            }
+        }
+        return java.util.Optional.of("ext_proc names cluster " + cluster + ", which the bootstrap does not define");
+    }
+
     private static Entry entry(String what, JsonNode port, List<Integer> envoyListenerPorts) {
         if (port == null || port.isMissingNode()) {
             return new Entry(what + " -> no port of Service", false);

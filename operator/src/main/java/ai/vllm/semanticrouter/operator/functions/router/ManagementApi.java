@@ -28,9 +28,10 @@ final class ManagementApi {
             return;
         }
         if (dialect != ConfigDialect.V0_4) {
-            findings.warn(FIELD + ".expose: " + (dialect == ConfigDialect.FLAT ? "v0.1/v0.2" : dialect.value()) + " routers serve the management API (port 8080, "
-                    + "including PUT /config/router) without any authentication; anyone who reaches the Service port api "
-                    + "or the Route <cr>-api can change the router's config. Use a v0.4 router image for bearer tokens");
+            String routers = dialect == ConfigDialect.FLAT ? "v0.1/v0.2" : dialect.value();
+            findings.warn(FIELD + ".expose: " + routers + " routers serve the management API (port 8080, including "
+                    + "PUT /config/router) without any authentication; anyone who reaches the Service port api or the "
+                    + "Route <cr>-api can change the router's config. Use a v0.4 router image for bearer tokens");
             return;
         }
         JsonNode tokens = managementApi.path("tokens");
