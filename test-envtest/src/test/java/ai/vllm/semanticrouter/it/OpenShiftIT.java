@@ -150,8 +150,9 @@ class OpenShiftIT {
         Routers routers = new Routers(client);
         String name = routers.createWithPrerequisites(routers.sample("simple", namespace)).getMetadata().getName();
         String configMap = name + "-service-ca";
-        await("ConfigMap " + configMap).atMost(TIMEOUT)
-                .until(() -> client.configMaps().inNamespace(namespace).withName(configMap).get() != null);
+        await("ConfigMap " + configMap + " and Deployment " + name).atMost(TIMEOUT)
+                .until(() -> client.configMaps().inNamespace(namespace).withName(configMap).get() != null
+                        && client.apps().deployments().inNamespace(namespace).withName(name).get() != null);
         assertThat(client.configMaps().inNamespace(namespace).withName(configMap).get().getMetadata().getAnnotations())
                 .containsEntry("service.beta.openshift.io/inject-cabundle", "true");
         PodSpec pod = podSpec(client, namespace, name);
