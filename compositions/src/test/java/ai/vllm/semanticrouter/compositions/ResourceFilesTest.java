@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shape of the resource files, checked without the engine (docs/contracts.md). */
 class ResourceFilesTest {
     private static final Set<String> COMPONENTS = Set.of("router", "config", "envoy-config", "service-account", "storage",
-            "autoscaling", "ingress", "route", "httproute", "disruption-budget");
+            "autoscaling", "ingress", "route", "httproute", "gateway-ext-proc", "reference-grant", "disruption-budget");
 
     @Test
     void indexListsOneCompositionPerManagedResourceInRenderOrder() {
         assertThat(Resources.indexEntries()).containsExactly("serviceaccount.yaml", "config.yaml", "envoy-config.yaml",
                 "pvc.yaml", "deployment.yaml", "service.yaml", "hpa.yaml", "ingress.yaml", "httproute.yaml",
-                "route.yaml", "pdb.yaml");
+                "envoyextensionpolicy.yaml", "envoyfilter.yaml", "referencegrant.yaml", "route.yaml", "pdb.yaml");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ResourceFilesTest {
                 assertThat(usesCommonMetadata).as("%s applies patch set common-metadata", file).isTrue();
             }
         }
-        assertThat(templateNames).hasSize(11);
+        assertThat(templateNames).hasSize(18);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the functions computed for one CR: the environment the compositions read
- * ({@link #toJson()}), plus the discovery, storage and router-config details that status reports.
+ * ({@link #toJson()}), plus the discovery, storage, router-config and gateway details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage, RouterConfig router) {
+                          StorageVerdict storage, RouterConfig router, GatewayAttachment gateway) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -21,6 +22,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
+        env.set("gateway", gateway.toJson());
         return env;
     }
 }

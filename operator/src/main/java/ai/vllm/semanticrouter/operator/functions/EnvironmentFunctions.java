@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,21 +14,26 @@ import java.util.List;
 public final class EnvironmentFunctions {
     private final BackendDiscovery discovery;
     private final StorageCheck storage;
+    private final GatewayLookup gateway;
 
     public EnvironmentFunctions(ClusterView view) {
         this.discovery = new BackendDiscovery(view);
         this.storage = new StorageCheck(view);
+        this.gateway = new GatewayLookup(view);
     }
 
     /** Every kind of object the functions read, with which CRs a change of one concerns. */
     public static List<Dependency> dependencies() {
         List<Dependency> all = new ArrayList<>(BackendDiscovery.DEPENDENCIES);
         all.addAll(StorageCheck.DEPENDENCIES);
+        all.addAll(GatewayLookup.DEPENDENCIES);
         return List.copyOf(all);
     }
 
     public Environment compute(JsonNode cr, Platform platform) {
         DiscoveryReport backends = discovery.discover(cr);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), RouterConfig.of(cr, backends));
+        RouterConfig router = RouterConfig.of(cr, backends);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router,
+                gateway.attach(cr, backends, router.catalog()));
     }
 }

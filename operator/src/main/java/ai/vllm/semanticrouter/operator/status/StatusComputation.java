@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.operator.status;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,7 +46,7 @@ public final class StatusComputation {
         status.put("phase", phase.name());
         status.put("replicas", replicas.replicas());
         status.put("readyReplicas", replicas.ready());
-        List<Condition> conditions = List.of(
+        List<Condition> conditions = new ArrayList<>(List.of(
                 ready(phase, replicas, degradations, notReady),
                 replicas.available(),
                 failures.isEmpty() ? replicas.progressing()
@@ -55,7 +56,11 @@ public final class StatusComputation {
                 storage(inputs.environment().storage()),
                 RouterConfigCondition.of(inputs.environment().router()),
                 KstatusConditions.stalled(stalling),
-                KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady));
+                KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady)));
+        GatewayAttachment gateway = inputs.environment().gateway();
+        if (gateway.gatewayMode()) {
+            conditions.add(Condition.of(Condition.GATEWAY_ATTACHED, gateway.attached(), gateway.reason(), gateway.message()));
+        }
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
@@ -82,6 +87,10 @@ public final class StatusComputation {
         DiscoveryReport discovery = inputs.environment().discovery();
         if (!discovery.complete()) {
             all.add(new Problem(Problem.BACKEND_NOT_FOUND, discovery.failureMessage()));
+        }
+        GatewayAttachment gateway = inputs.environment().gateway();
+        if (gateway.gatewayMode() && !gateway.attached()) {
+            all.add(new Problem(gateway.reason(), gateway.message()));
         }
         return all;
     }

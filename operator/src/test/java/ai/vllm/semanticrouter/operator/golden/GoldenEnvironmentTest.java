@@ -5,6 +5,9 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryFailure;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
+import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayImplementation;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps both equal to what the operator computes: cr.yaml is the case's sample (or its source.yaml)
  * with the CRD's defaults applied, as the API server stores it, and the {@code router} part of
  * environment.yaml is what the router-config function computes for that CR and the case's
- * endpoints. Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
+ * endpoints, and its {@code gateway} part what the gateway function computes with the case's
+ * cluster.yaml (a Gateway and its GatewayClass). Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
  * review the diff.
  */
 class GoldenEnvironmentTest {
@@ -73,13 +77,31 @@ class GoldenEnvironmentTest {
         Path file = dir.resolve("environment.yaml");
         ObjectNode environment = (ObjectNode) YAML.readTree(file.toFile());
         // through YAML text, as the file holds it (numbers read back as doubles)
-        JsonNode computed = YAML.readTree(YAML.writeValueAsString(
-                RouterConfig.of(cr, discovery(cr, environment.path("endpoints"))).toJson()));
+        DiscoveryReport discovery = discovery(cr, environment.path("endpoints"));
+        RouterConfig router = RouterConfig.of(cr, discovery);
+        JsonNode computed = YAML.readTree(YAML.writeValueAsString(router.toJson()));
+        JsonNode gateway = YAML.readTree(YAML.writeValueAsString(
+                new GatewayLookup(cluster(dir)).attach(cr, discovery, router.catalog()).toJson()));
         if (UPDATE) {
             environment.set("router", computed);
+            environment.set("gateway", gateway);
             Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
+        assertThat(environment.path("gateway")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(gateway);
+    }
+
+    /** The case's cluster.yaml (its Gateway and GatewayClass), as `render --cluster` reads it; empty without one. */
+    private static StaticClusterView cluster(Path dir) throws IOException {
+        StaticClusterView view = new StaticClusterView();
+        Path file = dir.resolve("cluster.yaml");
+        if (Files.exists(file)) {
+            for (JsonNode doc : YAML.readValues(YAML.createParser(file.toFile()), JsonNode.class).readAll()) {
+                view.put(doc);
+            }
+        }
+        GatewayImplementation.assumeInstalled(view);
+        return view;
     }
 
     /** The case's source CR (source.yaml, else its sample) as the API server stores it. */
