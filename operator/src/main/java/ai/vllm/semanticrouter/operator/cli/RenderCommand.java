@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         description = "Print the objects the operator would apply for a SemanticRouter, as multi-document YAML.")
 final class RenderCommand implements Callable<Integer> {
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("StorageClass", "Namespace",
-            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass");
+            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass", "GatewayClass");
     @Spec
     CommandSpec spec;
 

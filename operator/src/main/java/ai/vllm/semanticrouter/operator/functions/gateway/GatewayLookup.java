@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.operator.functions.gateway;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import ai.vllm.semanticrouter.operator.functions.Dependency;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
+import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.router.ModelCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +21,15 @@ import java.util.Optional;
  * object out, with the reason.
  */
 public final class GatewayLookup {
-    /** What the lookup reads: the Gateway a CR names, and GatewayClasses (any may be the one). */
+    /**
+     * What the lookup reads: the Gateway a CR names, GatewayClasses (any may be the one), and
+     * InferencePools, whose API appearing must bring back the CRs that route to one.
+     */
     public static final List<Dependency> DEPENDENCIES = List.of(
             new Dependency(GatewayApi.GATEWAY.apiVersion(), GatewayApi.GATEWAY.kind(), GatewayLookup::namedBy),
             new Dependency(GatewayApi.GATEWAY_CLASS.apiVersion(), GatewayApi.GATEWAY_CLASS.kind(),
-                    (cr, gatewayClass) -> GatewayMode.of(cr) == GatewayMode.GATEWAY_INTEGRATION));
+                    (cr, gatewayClass) -> GatewayMode.of(cr) == GatewayMode.GATEWAY_INTEGRATION),
+            new Dependency(GatewayApi.INFERENCE_POOL.apiVersion(), GatewayApi.INFERENCE_POOL.kind(), GatewayLookup::routesTo));
 
     private final ClusterView view;
 
@@ -135,6 +140,12 @@ public final class GatewayLookup {
         JsonNode ref = cr.path("spec").path("gateway").path("existingRef");
         return ref.path("name").asText().equals(gateway.path("metadata").path("name").asText())
                 && ref.path("namespace").asText().equals(gateway.path("metadata").path("namespace").asText());
+    }
+
+    private static boolean routesTo(JsonNode cr, JsonNode pool) {
+        String name = pool.path("metadata").path("name").asText();
+        return cr.path("metadata").path("namespace").asText().equals(pool.path("metadata").path("namespace").asText())
+                && EndpointSpec.of(cr).stream().anyMatch(e -> e.inferencePool().equals(name));
     }
 
     /** The implementation found and how, or why not. */
