@@ -45,7 +45,8 @@ class BehaviourTest {
         }
         if (!environment.has("gateway")) {
             // what the operator's gateway function supplies in standalone mode
-            environment.set("gateway", Resources.yaml("{attached: false, implementation: '', rules: [], referenceGrants: []}"));
+            environment.set("gateway", Resources.yaml("{attached: false, implementation: '', rules: [], referenceGrants: [],"
+                    + " backendTLS: {policies: [], destinationRules: []}}"));
         }
         RenderResult result = Renderer.create().render(SET, defaulted, environment, Map.of());
         assertThat(result.errors()).extracting(RenderError::format).isEmpty();
@@ -205,7 +206,8 @@ class BehaviourTest {
                 gatewayMode: gateway-integration
                 endpoints: []
                 storage: {pvcAllowed: true}
-                gateway: {attached: false, implementation: istio, rules: [], referenceGrants: []}
+                gateway: {attached: false, implementation: istio, rules: [], referenceGrants: [],
+                          backendTLS: {policies: [], destinationRules: []}}
                 """);
         assertThat(object(r, "envoy-config")).isEmpty();
         assertThat(pod(r).at("/containers").size()).isEqualTo(1);
@@ -237,6 +239,10 @@ class BehaviourTest {
         assertThat(grant.at("/metadata/namespace").asText()).isEqualTo("models");
         assertThat(grant.at("/spec/to/0/name").asText()).isEqualTo("vllm");
         assertThat(object(r, "referencegrant-1")).isEmpty();
+        JsonNode backendRule = object(r, "backend-destinationrule-0").orElseThrow();
+        assertThat(backendRule.at("/metadata/name").asText()).isEqualTo("r-backend-tls-0");
+        assertThat(backendRule.at("/spec/trafficPolicy/tls/mode").asText()).isEqualTo("SIMPLE");
+        assertThat(object(r, "backendtlspolicy-0")).isEmpty();
     }
 
     @Test
@@ -256,6 +262,10 @@ class BehaviourTest {
         assertThat(object(r, "envoyfilter")).isEmpty();
         assertThat(object(r, "destinationrule")).isEmpty();
         assertThat(object(r, "httproute")).isPresent();
+        JsonNode tls = object(r, "backendtlspolicy-0").orElseThrow();
+        assertThat(tls.at("/spec/targetRefs/0/name").asText()).isEqualTo("vllm");
+        assertThat(tls.at("/spec/validation/hostname").asText()).isEqualTo("vllm.models.svc.cluster.local");
+        assertThat(object(r, "backend-destinationrule-0")).isEmpty();
     }
 
     private static final String GATEWAY_ENVIRONMENT = """
@@ -279,6 +289,10 @@ class BehaviourTest {
                 - namespace: models
                   from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: ns}]
                   to: [{group: "", kind: Service, name: vllm}]
+              backendTLS:
+                policies: [{service: vllm, validation: {hostname: vllm.models.svc.cluster.local, wellKnownCACertificates: System}}]
+                destinationRules: [{host: vllm.models.svc.cluster.local,
+                                    tls: {mode: SIMPLE, sni: vllm.models.svc.cluster.local, subjectAltNames: [vllm.models.svc.cluster.local]}}]
             """;
 
     @Test

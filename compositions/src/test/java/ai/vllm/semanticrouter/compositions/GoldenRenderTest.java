@@ -136,6 +136,10 @@ class GoldenRenderTest {
         assertThat(names(result).contains("destinationrule")).isEqualTo(attached && "istio".equals(implementation));
         assertThat(names(result).stream().filter(n -> n.startsWith("referencegrant-")).count())
                 .isEqualTo(attached ? env.at("/gateway/referenceGrants").size() : 0);
+        assertThat(names(result).stream().filter(n -> n.startsWith("backendtlspolicy-")).count())
+                .isEqualTo(attached && "envoy-gateway".equals(implementation) ? env.at("/gateway/backendTLS/policies").size() : 0);
+        assertThat(names(result).stream().filter(n -> n.startsWith("backend-destinationrule-")).count())
+                .isEqualTo(attached && "istio".equals(implementation) ? env.at("/gateway/backendTLS/destinationRules").size() : 0);
         assertThat(names(result).contains("route"))
                 .isEqualTo("openshift".equals(platform) && cr.at("/spec/openshift/routes/enabled").asBoolean(false));
         JsonNode config = find(result, "config");

@@ -18,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shape of the resource files, checked without the engine (docs/contracts.md). */
 class ResourceFilesTest {
     private static final Set<String> COMPONENTS = Set.of("router", "config", "envoy-config", "service-account", "storage",
-            "autoscaling", "ingress", "route", "httproute", "gateway-ext-proc", "reference-grant", "disruption-budget");
+            "autoscaling", "ingress", "route", "httproute", "gateway-ext-proc", "reference-grant", "gateway-backend-tls", "disruption-budget",
+            "service-ca");
 
     @Test
     void indexListsOneCompositionPerManagedResourceInRenderOrder() {
         assertThat(Resources.indexEntries()).containsExactly("serviceaccount.yaml", "config.yaml", "envoy-config.yaml",
-                "pvc.yaml", "deployment.yaml", "service.yaml", "hpa.yaml", "ingress.yaml", "httproute.yaml",
-                "envoyextensionpolicy.yaml", "envoyfilter.yaml", "referencegrant.yaml", "route.yaml", "pdb.yaml");
+                "pvc.yaml", "service-ca.yaml", "deployment.yaml", "service.yaml", "hpa.yaml", "ingress.yaml", "httproute.yaml",
+                "envoyextensionpolicy.yaml", "envoyfilter.yaml", "referencegrant.yaml", "gateway-backend-tls.yaml", "route.yaml", "pdb.yaml");
     }
 
     @Test
@@ -48,7 +49,7 @@ class ResourceFilesTest {
                 assertThat(usesCommonMetadata).as("%s applies patch set common-metadata", file).isTrue();
             }
         }
-        assertThat(templateNames).hasSize(18);
+        assertThat(templateNames).hasSize(27);
     }
 
     @Test

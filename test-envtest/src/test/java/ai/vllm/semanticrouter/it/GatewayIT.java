@@ -4,10 +4,11 @@ import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.GatewayCrds;
 import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.it.support.Manifests;
+import ai.vllm.semanticrouter.it.support.OfflineRender;
 import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
 import ai.vllm.semanticrouter.it.support.Routers;
-import ai.vllm.semanticrouter.operator.cli.Main;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,13 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static ai.vllm.semanticrouter.it.support.Routers.condition;
 import static ai.vllm.semanticrouter.it.support.Routers.status;
@@ -45,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Gateway, Istio and (installed mid-test) the Inference Extension, taken from their Go modules: the
  * router attaches to an Istio Gateway (EnvoyFilter beside the Gateway, DestinationRule, HTTPRoute)
  * and to an Envoy Gateway one (EnvoyExtensionPolicy, HTTPRoute, ReferenceGrant); every gateway object
- * `render` gives is accepted by a server-side dry-run apply with strict field validation; a missing
+ * `render` gives is accepted by a server-side dry-run apply with strict field validation; backend TLS
+ * is a BackendTLSPolicy on Envoy Gateway and reported as not configured where Istio cannot take the CA; a missing
  * Gateway or GatewayClass, an unknown controller and a kind the server does not serve leave every
  * gateway object out with the reason in GatewayAttached, and the CR converges once they appear.
  */
@@ -54,7 +50,7 @@ class GatewayIT {
     private static final String ISTIO_NS = "istio-system";
     private static final String EG_NS = "gw-envoy-gateway-system";
     private static final Set<String> GATEWAY_KINDS = Set.of("HTTPRoute", "EnvoyExtensionPolicy", "EnvoyFilter",
-            "DestinationRule", "ReferenceGrant");
+            "DestinationRule", "ReferenceGrant", "BackendTLSPolicy");
     private static final ResourceDefinitionContext GATEWAYS = context("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true);
     private static final ResourceDefinitionContext CLASSES = context("gateway.networking.k8s.io", "v1", "GatewayClass", "gatewayclasses", false);
     private static final ResourceDefinitionContext HTTP_ROUTES = context("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
@@ -62,6 +58,7 @@ class GatewayIT {
     private static final ResourceDefinitionContext POLICIES = context("gateway.envoyproxy.io", "v1alpha1", "EnvoyExtensionPolicy", "envoyextensionpolicies", true);
     private static final ResourceDefinitionContext FILTERS = context("networking.istio.io", "v1alpha3", "EnvoyFilter", "envoyfilters", true);
     private static final ResourceDefinitionContext RULES = context("networking.istio.io", "v1", "DestinationRule", "destinationrules", true);
+    private static final ResourceDefinitionContext TLS_POLICIES = context("gateway.networking.k8s.io", "v1", "BackendTLSPolicy", "backendtlspolicies", true);
     private static final ResourceDefinitionContext POOLS = context("inference.networking.k8s.io", "v1", "InferencePool", "inferencepools", true);
     private static ApiServer api;
     private static KubernetesClient client;
@@ -117,6 +114,9 @@ class GatewayIT {
                 "\"gateway.networking.k8s.io/gateway-name\":\"istio-ingressgateway\"", "\"failure_mode_allow\":false");
         assertThat(spec(get(RULES, namespace, name + "-ext-proc"))).containsEntry("host", name + "." + namespace + ".svc.cluster.local");
         assertThat(get(POLICIES, namespace, name)).isNull();
+        assertThat(condition(routers.get(namespace, name), "GatewayBackendTLS")).containsEntry("status", "False")
+                .containsEntry("reason", "NotConfigured").extractingByKey("message").asString()
+                .contains("llama3-8b-endpoint", "mistral-7b-endpoint", "credentialName");
         assertThat(client.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate().getSpec()
                 .getContainers()).extracting(Container::getName).containsExactly("semantic-router");
         assertThat(client.configMaps().inNamespace(namespace).withName(name + "-envoy-config").get()).isNull();
@@ -158,8 +158,14 @@ class GatewayIT {
         GenericKubernetesResource grant = get(GRANTS, "gw-shared-models", "semantic-router-" + namespace + "-" + name);
         assertThat(Serialization.asJson(spec(grant))).contains("\"namespace\":\"" + namespace + "\"", "\"name\":\"vllm-qwen\"");
 
+        assertThat(Serialization.asJson(spec(get(TLS_POLICIES, namespace, name + "-backend-tls-0")))).contains(
+                "\"name\":\"vllm-qwen-local\"", "\"hostname\":\"vllm-qwen-local." + namespace + ".svc.cluster.local\"",
+                "\"kind\":\"ConfigMap\",\"name\":\"backend-ca\"");
+        assertThat(condition(routers.get(namespace, name), "GatewayBackendTLS")).containsEntry("status", "True")
+                .containsEntry("reason", "Verified");
+
         assertThat(strictlyAppliedGatewayObjects(namespace, name, List.of(pool)))
-                .containsExactlyInAnyOrder("HTTPRoute", "EnvoyExtensionPolicy", "ReferenceGrant");
+                .containsExactlyInAnyOrder("HTTPRoute", "EnvoyExtensionPolicy", "ReferenceGrant", "BackendTLSPolicy");
     }
 
     @Test
@@ -211,27 +217,19 @@ class GatewayIT {
         cluster.addAll(extra);
         cluster.addAll(client.genericKubernetesResources(CLASSES).list().getItems());
         cluster.addAll(client.genericKubernetesResources(GATEWAYS).inAnyNamespace().list().getItems());
-        Path cr = Files.writeString(dir.resolve("cr.yaml"), Serialization.asYaml(stored));
-        Path clusterFile = Files.writeString(dir.resolve("cluster.yaml"),
-                cluster.stream().map(Serialization::asYaml).collect(Collectors.joining("\n")));
-        List<HasMetadata> gatewayObjects = render("render", "-f", cr.toString(), "--cluster", clusterFile.toString())
-                .stream().filter(o -> GATEWAY_KINDS.contains(o.getKind())).toList();
-        Path objects = Files.writeString(dir.resolve("gateway-objects.yaml"),
-                gatewayObjects.stream().map(Serialization::asYaml).collect(Collectors.joining("\n")));
+        var json = client.getKubernetesSerialization();
+        List<JsonNode> gatewayObjects = OfflineRender.render(json.convertValue(stored, JsonNode.class),
+                        cluster.stream().map(o -> json.convertValue(o, JsonNode.class)).toList(), "kubernetes", dir)
+                .stream().filter(o -> GATEWAY_KINDS.contains(o.path("kind").asText())).toList();
+        StringBuilder yaml = new StringBuilder();
+        for (JsonNode object : gatewayObjects) {
+            yaml.append("---\n").append(Serialization.asYaml(object).replaceFirst("^---\n", ""));
+        }
+        Path objects = Files.writeString(dir.resolve("gateway-objects.yaml"), yaml.toString());
         String out = new Kubectl(api.server().kubeConfigFile()).run("apply", "--server-side", "--dry-run=server",
                 "--validate=strict", "--force-conflicts", "--field-manager=gateway-it", "-f", objects.toString());
         assertThat(out.lines().filter(l -> l.contains("serverside-applied")).count()).as(out).isEqualTo(gatewayObjects.size());
-        return gatewayObjects.stream().map(HasMetadata::getKind).toList();
-    }
-
-    private static List<HasMetadata> render(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        assertThat(commandLine.execute(args)).as(err.toString()).isZero();
-        return client.load(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8))).items();
+        return gatewayObjects.stream().map(o -> o.path("kind").asText()).toList();
     }
 
     private void awaitAttached(String namespace, String name, String message) {

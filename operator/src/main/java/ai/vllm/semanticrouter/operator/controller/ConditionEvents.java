@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConditionEvents {
     private static final List<String> WATCHED = List.of(Condition.BACKENDS_DISCOVERED, Condition.STORAGE_READY,
-            Condition.ROUTER_CONFIG_VALID);
+            Condition.ROUTER_CONFIG_VALID, Condition.BACKEND_TLS_VERIFIED);
 
     private final ClusterWriter writer;
     private final Map<String, Announced> announced = new ConcurrentHashMap<>();

@@ -120,7 +120,7 @@ public final class BackendDiscovery {
             return Resolution.failed(selector + ": Service " + name + " has no ports");
         }
         String address = name + "." + namespace + ".svc.cluster.local";
-        return Resolution.of(new ResolvedEndpoint(endpoint, address, port.asInt(), false));
+        return Resolution.of(new ResolvedEndpoint(endpoint, address, port.asInt(), endpoint.tls().enabled()));
     }
 
     private Resolution service(EndpointSpec endpoint, Backend.ServiceRef service, String namespace) {
@@ -133,7 +133,7 @@ public final class BackendDiscovery {
         String serviceNamespace = service.namespace().isEmpty() ? namespace : service.namespace();
         String serviceKey = serviceNamespace + "/" + service.name();
         String address = service.name() + "." + serviceNamespace + ".svc.cluster.local";
-        Resolution resolved = Resolution.of(new ResolvedEndpoint(endpoint, address, service.port(), false));
+        Resolution resolved = Resolution.of(new ResolvedEndpoint(endpoint, address, service.port(), endpoint.tls().enabled()));
         if (!view.sees("v1", "Service", serviceNamespace)) {
             LOG.debug("Service {} not checked: the operator does not see Services in namespace {} "
                     + "(--namespace, or its cache has not synced yet)", serviceKey, serviceNamespace);

@@ -10,7 +10,7 @@ import java.util.List;
  * Gateway sends the model's traffic to instead of the Service ("" when none).
  */
 public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend,
-                           List<Lora> loras, String inferencePool) {
+                           List<Lora> loras, Tls tls, String inferencePool) {
 
     public EndpointSpec {
         loras = List.copyOf(loras);
@@ -18,6 +18,17 @@ public record EndpointSpec(String name, String model, String reasoningFamily, in
 
     /** A LoRA adapter served by the endpoint: {@code spec.vllmEndpoints[*].loras[*]}. */
     public record Lora(String name, String description) {
+    }
+
+    /**
+     * {@code spec.vllmEndpoints[*].tls}: {@code enabled} marks a service or llamastack backend as https
+     * (KServe always is), {@code verify} (default true) and the {@code serverName} override (empty: the host).
+     */
+    public record Tls(boolean enabled, boolean verify, String serverName) {
+        static Tls of(JsonNode tls) {
+            return new Tls(tls.path("enabled").asBoolean(false), tls.path("verify").asBoolean(true),
+                    tls.path("serverName").asText(""));
+        }
     }
 
     /** Every entry of {@code spec.vllmEndpoints}, in order; a weight of 0 or none counts as 1. */
@@ -33,7 +44,8 @@ public record EndpointSpec(String name, String model, String reasoningFamily, in
             }
             endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
                     entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
-                    Backend.parse(entry.path("backend")), loras, entry.path("inferencePool").path("name").asText("")));
+                    Backend.parse(entry.path("backend")), loras, Tls.of(entry.path("tls")),
+                    entry.path("inferencePool").path("name").asText("")));
         }
         return endpoints;
     }

@@ -2,16 +2,18 @@ package ai.vllm.semanticrouter.operator.functions;
 
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the functions computed for one CR: the environment the compositions read
- * ({@link #toJson()}), plus the discovery, storage, router-config and gateway details that status reports.
+ * ({@link #toJson()}), plus the discovery, storage, router-config, backend-TLS and gateway details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage, RouterConfig router, GatewayAttachment gateway) {
+                          StorageVerdict storage, RouterConfig router, BackendTlsPlan backendTls,
+                          GatewayAttachment gateway) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -22,6 +24,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
+        env.set("backendTLS", backendTls.toJson());
         env.set("gateway", gateway.toJson());
         return env;
     }

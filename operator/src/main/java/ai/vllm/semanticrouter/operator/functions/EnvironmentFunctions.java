@@ -2,6 +2,7 @@ package ai.vllm.semanticrouter.operator.functions;
 
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ public final class EnvironmentFunctions {
 
     public Environment compute(JsonNode cr, Platform platform) {
         DiscoveryReport backends = discovery.discover(cr);
-        RouterConfig router = RouterConfig.of(cr, backends);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router,
-                gateway.attach(cr, backends, router.catalog()));
+        BackendTlsPlan tls = BackendTlsPlan.of(cr, platform, backends);
+        RouterConfig router = RouterConfig.of(cr, backends, tls);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router, tls,
+                gateway.attach(cr, backends, router.catalog(), tls));
     }
 }

@@ -57,10 +57,8 @@ public final class StatusComputation {
                 RouterConfigCondition.of(inputs.environment().router()),
                 KstatusConditions.stalled(stalling),
                 KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady)));
-        GatewayAttachment gateway = inputs.environment().gateway();
-        if (gateway.gatewayMode()) {
-            conditions.add(Condition.of(Condition.GATEWAY_ATTACHED, gateway.attached(), gateway.reason(), gateway.message()));
-        }
+        BackendTlsCondition.of(inputs.environment()).ifPresent(c -> conditions.add(conditions.size() - 2, c));
+        conditions.addAll(GatewayConditions.of(inputs.environment().gateway()));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {

@@ -98,7 +98,7 @@ class PlatformAndStorageTest {
         assertThat(json.deepCopy().without(java.util.List.of("router", "gateway")).toString()).isEqualTo("{\"platform\":\"openshift\","
                 + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
                 + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
-                + "\"storage\":{\"pvcAllowed\":false}}");
+                + "\"storage\":{\"pvcAllowed\":false},\"backendTLS\":{\"serviceCA\":false}}");
         assertThat(json.path("router").path("dialect").asText()).isEqualTo("v0.4");
         assertThat(json.path("router").path("defaultModel").asText()).isEqualTo("m");
         assertThat(json.path("router").path("config").path("providers").path("models").get(0).path("name").asText()).isEqualTo("m");

@@ -4,10 +4,12 @@ import ai.vllm.semanticrouter.engine.schema.CrdSchema;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryFailure;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
+import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayImplementation;
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,18 +78,22 @@ class GoldenEnvironmentTest {
                 .isEqualTo(stored.get("spec"));
         Path file = dir.resolve("environment.yaml");
         ObjectNode environment = (ObjectNode) YAML.readTree(file.toFile());
-        // through YAML text, as the file holds it (numbers read back as doubles)
         DiscoveryReport discovery = discovery(cr, environment.path("endpoints"));
-        RouterConfig router = RouterConfig.of(cr, discovery);
+        BackendTlsPlan tls = BackendTlsPlan.of(cr, Platform.parse(environment.path("platform").asText()), discovery);
+        // through YAML text, as the file holds it (numbers read back as doubles)
+        RouterConfig router = RouterConfig.of(cr, discovery, tls);
         JsonNode computed = YAML.readTree(YAML.writeValueAsString(router.toJson()));
+        JsonNode computedTls = YAML.readTree(YAML.writeValueAsString(tls.toJson()));
         JsonNode gateway = YAML.readTree(YAML.writeValueAsString(
-                new GatewayLookup(cluster(dir)).attach(cr, discovery, router.catalog()).toJson()));
+                new GatewayLookup(cluster(dir)).attach(cr, discovery, router.catalog(), tls).toJson()));
         if (UPDATE) {
             environment.set("router", computed);
+            environment.set("backendTLS", computedTls);
             environment.set("gateway", gateway);
             Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
+        assertThat(environment.path("backendTLS")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computedTls);
         assertThat(environment.path("gateway")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(gateway);
     }
 

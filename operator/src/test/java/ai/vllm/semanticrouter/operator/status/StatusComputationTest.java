@@ -12,6 +12,7 @@ import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -224,8 +225,9 @@ class StatusComputationTest {
 
     private static Environment fine(Platform platform) {
         DiscoveryReport discovery = new DiscoveryReport(List.of(), List.of());
+        BackendTlsPlan tls = BackendTlsPlan.of(CR, platform, discovery);
         return new Environment(platform, GatewayMode.STANDALONE, discovery,
-                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), RouterConfig.of(CR, discovery),
+                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), RouterConfig.of(CR, discovery, tls), tls,
                 GatewayAttachment.standalone());
     }
 

@@ -59,18 +59,7 @@ public final class GatewayCrds {
     }
 
     private static String key() {
-        return "gateway-api-" + version("GATEWAY_API_VERSION") + "_envoy-gateway-" + version("ENVOY_GATEWAY_VERSION")
-                + "_istio-api-" + version("ISTIO_API_VERSION") + "_inference-extension-" + version("INFERENCE_EXTENSION_VERSION");
-    }
-
-    private static String version(String name) {
-        Path versions = Path.of("provision", "versions.env");
-        try {
-            return Files.readAllLines(versions).stream().filter(l -> l.startsWith(name + "="))
-                    .map(l -> l.substring(l.indexOf('=') + 1).trim()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(versions.toAbsolutePath() + ": no " + name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + versions.toAbsolutePath(), e);
-        }
+        return "gateway-api-" + PinnedVersions.of("GATEWAY_API_VERSION") + "_envoy-gateway-" + PinnedVersions.of("ENVOY_GATEWAY_VERSION")
+                + "_istio-api-" + PinnedVersions.of("ISTIO_API_VERSION") + "_inference-extension-" + PinnedVersions.of("INFERENCE_EXTENSION_VERSION");
     }
 }

@@ -1,7 +1,5 @@
 package ai.vllm.semanticrouter.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,15 +14,7 @@ public final class MonitoringCrds {
 
     /** The CRD files; a clear failure naming the script when they were not provisioned. */
     public static List<Path> files(Path repositoryRoot) {
-        Path versions = repositoryRoot.resolve("test-envtest/provision/versions.env");
-        String version;
-        try {
-            version = Files.readAllLines(versions).stream().filter(l -> l.startsWith("PROMETHEUS_OPERATOR_VERSION="))
-                    .map(l -> l.substring(l.indexOf('=') + 1).trim()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(versions + ": no PROMETHEUS_OPERATOR_VERSION"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + versions, e);
-        }
+        String version = PinnedVersions.of(repositoryRoot, "PROMETHEUS_OPERATOR_VERSION");
         Path folder = ValidatorProcess.cacheDir().resolve("monitoring-crds").resolve(version);
         List<Path> files = List.of(folder.resolve("monitoring.coreos.com_servicemonitors.yaml"),
                 folder.resolve("monitoring.coreos.com_prometheusrules.yaml"));

@@ -12,11 +12,12 @@ import java.util.Set;
  *
  * @param implementation null when it could not be decided
  * @param extProc        how the Gateway's Envoy calls the router
- * @param routes         the HTTPRoute rules and ReferenceGrants (empty when not attached)
+ * @param routes         the HTTPRoute rules and ReferenceGrants (null when not attached)
+ * @param backendTls     the Gateway's TLS to https backends (none when not attached)
  */
 public record GatewayAttachment(boolean gatewayMode, boolean attached, GatewayImplementation implementation,
                                 String gatewayName, String gatewayNamespace, ExtProcSettings extProc,
-                                GatewayRoutes routes, String reason, String message) {
+                                GatewayRoutes routes, GatewayBackendTls backendTls, String reason, String message) {
     public static final String ATTACHED = "Attached";
     /** The reasons of a gateway-mode CR that is not attached: each needs a user's action (kstatus Stalled). */
     public static final Set<String> FAILURE_REASONS = Set.of("GatewayAPINotInstalled", "GatewayNotFound",
@@ -25,7 +26,7 @@ public record GatewayAttachment(boolean gatewayMode, boolean attached, GatewayIm
 
     /** Standalone mode: nothing to attach, no condition. */
     public static GatewayAttachment standalone() {
-        return new GatewayAttachment(false, false, null, "", "", ExtProcSettings.NONE, null, "Standalone",
+        return new GatewayAttachment(false, false, null, "", "", ExtProcSettings.NONE, null, GatewayBackendTls.none(), "Standalone",
                 "standalone mode: the Envoy sidecar calls the router");
     }
 
@@ -33,7 +34,7 @@ public record GatewayAttachment(boolean gatewayMode, boolean attached, GatewayIm
     static GatewayAttachment notAttached(String name, String namespace, GatewayImplementation implementation,
                                          String reason, String message) {
         return new GatewayAttachment(true, false, implementation, name, namespace, ExtProcSettings.NONE, null,
-                reason, message);
+                GatewayBackendTls.none(), reason, message);
     }
 
     /** {@code environment.gateway}, the shape fixed in docs/contracts.md. */
@@ -46,6 +47,7 @@ public record GatewayAttachment(boolean gatewayMode, boolean attached, GatewayIm
         gateway.set("extProc", extProc.toJson());
         gateway.set("rules", attached ? routes.rules() : JsonNodeFactory.instance.arrayNode());
         gateway.set("referenceGrants", attached ? routes.referenceGrants() : JsonNodeFactory.instance.arrayNode());
+        gateway.set("backendTLS", backendTls.toJson());
         return gateway;
     }
 

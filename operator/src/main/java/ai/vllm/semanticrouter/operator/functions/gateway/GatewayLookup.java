@@ -6,6 +6,7 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.router.ModelCatalog;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -37,7 +38,7 @@ public final class GatewayLookup {
         this.view = view;
     }
 
-    public GatewayAttachment attach(JsonNode cr, DiscoveryReport discovery, ModelCatalog catalog) {
+    public GatewayAttachment attach(JsonNode cr, DiscoveryReport discovery, ModelCatalog catalog, BackendTlsPlan tls) {
         if (GatewayMode.of(cr) == GatewayMode.STANDALONE) {
             return GatewayAttachment.standalone();
         }
@@ -67,8 +68,9 @@ public final class GatewayLookup {
             return GatewayAttachment.notAttached(name, namespace, implementation, "GatewayLimitsExceeded",
                     routes.problem() + "; no gateway object is applied");
         }
+        String crNamespace = cr.path("metadata").path("namespace").asText();
         return new GatewayAttachment(true, true, implementation, name, namespace, ExtProcSettings.of(cr), routes,
-                GatewayAttachment.ATTACHED, "attached to " + label(implementation) + " Gateway " + namespace + "/" + name
+                GatewayBackendTls.of(implementation, crNamespace, namespace, tls, discovery), GatewayAttachment.ATTACHED, "attached to " + label(implementation) + " Gateway " + namespace + "/" + name
                 + found.how() + ": " + (routes.rules().size() - 1) + " model routes and a default route");
     }
 

@@ -74,7 +74,8 @@ final class CanonicalConfig {
     private static void homogeneous(ProviderModel model, Findings findings) {
         BackendRef first = model.backends().get(0);
         for (BackendRef other : model.backends().subList(1, model.backends().size())) {
-            if (other.tls() != first.tls() || (first.tls() && !other.host().equals(first.host()))) {
+            if (other.tls() != first.tls()
+                    || (first.tls() && !other.upstreamTls().serverName().equals(first.upstreamTls().serverName()))) {
                 findings.refuse("model '" + model.name() + "': endpoints '" + first.name() + "' (" + first.protocol()
                         + " " + first.host() + ") and '" + other.name() + "' (" + other.protocol() + " " + other.host()
                         + ") cannot share one Envoy cluster (v0.4 routers need the same scheme and TLS server name); "

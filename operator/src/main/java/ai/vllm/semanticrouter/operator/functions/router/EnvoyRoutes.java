@@ -12,7 +12,8 @@ import java.util.Set;
  * The model-dependent part of the Envoy sidecar's bootstrap for canonical routers, the structure
  * {@code vllm-sr config envoy} generates: the router picks a model and sets
  * {@code x-selected-model} (the LoRA's name when a decision picks a LoRA); Envoy routes that header
- * to one cluster per model, balancing its endpoints by weight, with TLS to https endpoints; requests
+ * to one cluster per model, balancing its endpoints by weight, with verified TLS to https endpoints
+ * ({@link UpstreamTlsSocket}); requests
  * with no selection go to the default model (or, with no model, to the router's own API).
  */
 public record EnvoyRoutes(ArrayNode routes, ArrayNode clusters) {
@@ -21,6 +22,8 @@ public record EnvoyRoutes(ArrayNode routes, ArrayNode clusters) {
     static final String ROUTER_API_CLUSTER = "semantic_router_cluster";
     private static final String TIMEOUT = "300s";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The endpoint metadata namespace Envoy reads to pick a cluster's transport_socket_matches entry. */
+    private static final String TLS_MATCH = "envoy.transport_socket_match";
 
     public static EnvoyRoutes of(ModelCatalog catalog) {
         ArrayNode routes = JSON.arrayNode();
@@ -73,6 +76,7 @@ public record EnvoyRoutes(ArrayNode routes, ArrayNode clusters) {
         cluster.put("type", model.backends().size() == 1 ? "LOGICAL_DNS" : "STRICT_DNS");
         cluster.put("dns_lookup_family", "V4_ONLY");
         cluster.put("lb_policy", "ROUND_ROBIN");
+        boolean perEndpointTls = model.backends().stream().map(BackendRef::upstreamTls).distinct().count() > 1;
         ObjectNode assignment = cluster.putObject("load_assignment");
         assignment.put("cluster_name", model.clusterName());
         ArrayNode endpoints = assignment.putArray("endpoints").addObject().putArray("lb_endpoints");
@@ -82,30 +86,37 @@ public record EnvoyRoutes(ArrayNode routes, ArrayNode clusters) {
             endpoint.putObject("address").putObject("socket_address")
                     .put("address", backend.host()).put("port_value", backend.port());
             endpoint.put("hostname", backend.endpoint());
+            if (perEndpointTls && backend.tls()) {
+                lb.putObject("metadata").putObject("filter_metadata").putObject(TLS_MATCH).put("backend", backend.name());
+            }
             lb.put("load_balancing_weight", Math.max(1, backend.weight()));
         }
         ObjectNode options = cluster.putObject("typed_extension_protocol_options")
                 .putObject("envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
         options.put("@type", "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
         options.putObject("explicit_http_config").putObject("http_protocol_options");
-        if (model.tls()) {
-            cluster.set("transport_socket", tls(model.backends().get(0).host()));
+        if (perEndpointTls) {
+            tlsPerEndpoint(model, cluster);
+        } else if (model.tls()) {
+            cluster.set("transport_socket", UpstreamTlsSocket.of(model.backends().get(0).upstreamTls()));
         }
         return cluster;
     }
 
-    /** TLS to the backend with SNI; like the legacy sidecar, the serving certificate is not verified. */
-    private static ObjectNode tls(String host) {
-        ObjectNode socket = JSON.objectNode();
-        socket.put("name", "envoy.transport_sockets.tls");
-        ObjectNode config = socket.putObject("typed_config");
-        config.put("@type", "type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext");
-        config.put("sni", host);
-        ObjectNode common = config.putObject("common_tls_context");
-        common.putArray("alpn_protocols").add("http/1.1");
-        ObjectNode params = common.putObject("tls_params");
-        params.put("tls_minimum_protocol_version", "TLSv1_2");
-        params.put("tls_maximum_protocol_version", "TLSv1_3");
-        return socket;
+    /**
+     * Endpoints of one model whose TLS differs (server name, trust, verification, or http beside
+     * https: v0.3 routers allow it): each https endpoint matches its own transport socket by its
+     * metadata, so SNI and the SAN check are those of its own host; the others stay plain.
+     */
+    private static void tlsPerEndpoint(ProviderModel model, ObjectNode cluster) {
+        ArrayNode matches = cluster.putArray("transport_socket_matches");
+        for (BackendRef backend : model.backends()) {
+            if (backend.tls()) {
+                ObjectNode match = matches.addObject();
+                match.put("name", backend.name());
+                match.putObject("match").put("backend", backend.name());
+                match.set("transport_socket", UpstreamTlsSocket.of(backend.upstreamTls()));
+            }
+        }
     }
 }

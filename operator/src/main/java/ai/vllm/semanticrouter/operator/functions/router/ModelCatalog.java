@@ -4,6 +4,7 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec.Lora;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,23 +25,24 @@ public record ModelCatalog(List<ProviderModel> models) {
         models = List.copyOf(models);
     }
 
-    public static ModelCatalog of(DiscoveryReport discovery) {
+    public static ModelCatalog of(DiscoveryReport discovery, BackendTlsPlan tls) {
         Map<String, List<ResolvedEndpoint>> byModel = new TreeMap<>();
         for (ResolvedEndpoint endpoint : discovery.resolved()) {
             byModel.computeIfAbsent(endpoint.spec().model(), m -> new ArrayList<>()).add(endpoint);
         }
         List<ProviderModel> models = new ArrayList<>();
-        byModel.forEach((model, endpoints) -> models.add(model(model, endpoints)));
+        byModel.forEach((model, endpoints) -> models.add(model(model, endpoints, tls)));
         return new ModelCatalog(models);
     }
 
-    private static ProviderModel model(String name, List<ResolvedEndpoint> endpoints) {
+    private static ProviderModel model(String name, List<ResolvedEndpoint> endpoints, BackendTlsPlan tls) {
         List<BackendRef> backends = new ArrayList<>();
         Map<String, Lora> loras = new LinkedHashMap<>();
         String family = "";
         for (ResolvedEndpoint endpoint : endpoints) {
             EndpointSpec spec = endpoint.spec();
-            backends.add(new BackendRef(spec.name(), endpoint.address(), endpoint.port(), endpoint.tls(), spec.weight()));
+            backends.add(new BackendRef(spec.name(), endpoint.address(), endpoint.port(),
+                    tls.forEndpoint(spec.name()).orElse(null), spec.weight()));
             spec.loras().forEach(lora -> loras.putIfAbsent(lora.name(), lora));
             if (family.isEmpty()) {
                 family = spec.reasoningFamily();

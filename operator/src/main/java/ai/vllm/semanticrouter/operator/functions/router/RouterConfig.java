@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.functions.router;
 
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,9 +21,9 @@ public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNod
     /** The templates that carry the router config into the pods: held back while the config is refused. */
     public static final java.util.Set<String> ROLLOUT_TEMPLATES = java.util.Set.of("config", "envoy-config", "deployment");
 
-    public static RouterConfig of(JsonNode cr, DiscoveryReport discovery) {
+    public static RouterConfig of(JsonNode cr, DiscoveryReport discovery, BackendTlsPlan tls) {
         DialectChoice choice = DialectChoice.of(cr);
-        ModelCatalog catalog = ModelCatalog.of(discovery);
+        ModelCatalog catalog = ModelCatalog.of(discovery, tls);
         List<SecretEnv> secrets = new ArrayList<>();
         Findings findings = new Findings();
         if (catalog.models().isEmpty() && discovery.configured() > 0) {

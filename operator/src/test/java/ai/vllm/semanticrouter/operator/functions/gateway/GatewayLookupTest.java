@@ -2,8 +2,10 @@ package ai.vllm.semanticrouter.operator.functions.gateway;
 
 import ai.vllm.semanticrouter.operator.functions.BackendDiscovery;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
+import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.router.ModelCatalog;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,7 @@ class GatewayLookupTest {
 
     private static GatewayAttachment attach(ObjectNode cr, StaticClusterView view) {
         DiscoveryReport discovery = new BackendDiscovery(view).discover(cr);
-        return new GatewayLookup(view).attach(cr, discovery, ModelCatalog.of(discovery));
+        BackendTlsPlan tls = BackendTlsPlan.of(cr, Platform.KUBERNETES, discovery);
+        return new GatewayLookup(view).attach(cr, discovery, ModelCatalog.of(discovery, tls), tls);
     }
 }

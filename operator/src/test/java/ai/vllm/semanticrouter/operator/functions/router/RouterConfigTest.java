@@ -2,6 +2,8 @@ package ai.vllm.semanticrouter.operator.functions.router;
 
 import ai.vllm.semanticrouter.operator.functions.BackendDiscovery;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
+import ai.vllm.semanticrouter.operator.functions.Platform;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +21,7 @@ class RouterConfigTest {
     private static RouterConfig render(String spec) throws Exception {
         ObjectNode cr = (ObjectNode) YAML.readTree("metadata: {name: r, namespace: ai}\nspec:\n" + spec.indent(2));
         DiscoveryReport discovery = new BackendDiscovery(StaticClusterView.of(List.of())).discover(cr);
-        return RouterConfig.of(cr, discovery);
+        return RouterConfig.of(cr, discovery, BackendTlsPlan.of(cr, Platform.KUBERNETES, discovery));
     }
 
     private static final String TWO_MODELS = """
