@@ -163,6 +163,7 @@ class GatewayIT {
                 "\"kind\":\"ConfigMap\",\"name\":\"backend-ca\"");
         assertThat(condition(routers.get(namespace, name), "GatewayBackendTLS")).containsEntry("status", "True")
                 .containsEntry("reason", "Verified");
+        assertThat(condition(routers.get(namespace, name), "RouterConfigValid")).containsEntry("status", "True");
 
         assertThat(strictlyAppliedGatewayObjects(namespace, name, List.of(pool)))
                 .containsExactlyInAnyOrder("HTTPRoute", "EnvoyExtensionPolicy", "ReferenceGrant", "BackendTLSPolicy");
