@@ -7,6 +7,7 @@ import ai.vllm.semanticrouter.it.support.Manifests;
 import ai.vllm.semanticrouter.it.support.OfflineRender;
 import ai.vllm.semanticrouter.it.support.OperatorUnderTest;
 import ai.vllm.semanticrouter.it.support.Routers;
+import ai.vllm.semanticrouter.it.support.WriteRecorder;
 import ai.vllm.semanticrouter.operator.local.FakeBackends;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
@@ -126,6 +127,8 @@ class GatewayIT {
         assertThat(strictlyAppliedGatewayObjects(namespace, name, List.of()))
                 .containsExactlyInAnyOrder("HTTPRoute", "EnvoyFilter", "DestinationRule", "ReferenceGrant");
 
+        assertNothingWrittenWhenTheGatewayChanges(namespace, name);
+
         routers.client().genericKubernetesResources(Routers.CONTEXT).inNamespace(namespace).withName(name).delete();
         await("EnvoyFilter and ReferenceGrant deleted with their CR").atMost(TIMEOUT)
                 .until(() -> get(FILTERS, ISTIO_NS, "semantic-router-" + namespace + "-" + name) == null
@@ -205,6 +208,28 @@ class GatewayIT {
         assertThat(get(HTTP_ROUTES, namespace, name)).isNull();
         assertThat(client.apps().deployments().inNamespace(namespace).withName(name).get().getSpec().getTemplate().getSpec()
                 .getContainers()).extracting(Container::getName).contains("semantic-router", "envoy-proxy");
+    }
+
+    /**
+     * Idle means idle for the objects in other namespaces too: a change of the Gateway reconciles the
+     * CR, which finds its EnvoyFilter and ReferenceGrant where they are and writes nothing.
+     */
+    private void assertNothingWrittenWhenTheGatewayChanges(String namespace, String name) {
+        try (WriteRecorder own = WriteRecorder.start(client, namespace, List.of(HTTP_ROUTES, RULES, Routers.CONTEXT));
+             WriteRecorder beside = WriteRecorder.start(client, ISTIO_NS, List.of(FILTERS));
+             WriteRecorder shared = WriteRecorder.start(client, "vllm-serving", List.of(GRANTS))) {
+            own.awaitSettled();
+            double reconciles = operator.reconciles();
+            client.genericKubernetesResources(GATEWAYS).inNamespace(ISTIO_NS).withName("istio-ingressgateway")
+                    .edit(gateway -> {
+                        gateway.getMetadata().setLabels(Map.of("touched-by", "gateway-it"));
+                        return gateway;
+                    });
+            await("reconcile after the Gateway changed").atMost(TIMEOUT).until(() -> operator.reconciles() > reconciles);
+            own.assertNoWritesFor(Duration.ofSeconds(3));
+            beside.assertNoWritesSince(0, "writes of the EnvoyFilter beside the Gateway");
+            shared.assertNoWritesSince(0, "writes of the ReferenceGrant beside the backend");
+        }
     }
 
     /**
