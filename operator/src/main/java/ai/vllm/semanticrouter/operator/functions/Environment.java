@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.functions;
 
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
                           StorageVerdict storage, RouterConfig router, BackendTlsPlan backendTls,
-                          GatewayAttachment gateway) {
+                          ModelProvisioning models, GatewayAttachment gateway) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -25,6 +26,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
         env.set("backendTLS", backendTls.toJson());
+        env.set("models", models.toJson());
         env.set("gateway", gateway.toJson());
         return env;
     }

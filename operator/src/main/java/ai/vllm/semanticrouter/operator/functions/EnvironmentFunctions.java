@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.functions;
 
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,6 @@ public final class EnvironmentFunctions {
         BackendTlsPlan tls = BackendTlsPlan.of(cr, platform, backends);
         RouterConfig router = RouterConfig.of(cr, backends, tls);
         return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router, tls,
-                gateway.attach(cr, backends, router.catalog(), tls));
+                ModelProvisioning.of(cr, router), gateway.attach(cr, backends, router.catalog(), tls));
     }
 }

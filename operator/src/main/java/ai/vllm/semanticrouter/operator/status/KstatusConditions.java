@@ -17,7 +17,8 @@ final class KstatusConditions {
      * Gateway (its API, class or implementation) must change.
      */
     static final Set<String> USER_FIXABLE = Set.of(Problem.BACKEND_NOT_FOUND, Problem.STORAGE_CLASS_NOT_FOUND,
-            Problem.NO_DEFAULT_STORAGE_CLASS, Problem.ROUTER_CONFIG_INVALID, Problem.RENDER_FAILED, Problem.INVALID_SPEC);
+            Problem.NO_DEFAULT_STORAGE_CLASS, Problem.MODEL_VOLUME_NOT_SHARED, Problem.ROUTER_CONFIG_INVALID,
+            Problem.RENDER_FAILED, Problem.INVALID_SPEC);
 
     private KstatusConditions() {
     }

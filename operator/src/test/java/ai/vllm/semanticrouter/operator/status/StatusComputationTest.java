@@ -11,6 +11,7 @@ import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
 import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,8 +227,9 @@ class StatusComputationTest {
     private static Environment fine(Platform platform) {
         DiscoveryReport discovery = new DiscoveryReport(List.of(), List.of());
         BackendTlsPlan tls = BackendTlsPlan.of(CR, platform, discovery);
+        RouterConfig router = RouterConfig.of(CR, discovery, tls);
         return new Environment(platform, GatewayMode.STANDALONE, discovery,
-                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), RouterConfig.of(CR, discovery, tls), tls,
+                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), router, tls, ModelProvisioning.of(CR, router),
                 GatewayAttachment.standalone());
     }
 
