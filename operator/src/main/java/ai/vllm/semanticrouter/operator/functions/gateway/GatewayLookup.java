@@ -27,10 +27,10 @@ public final class GatewayLookup {
      * InferencePools, whose API appearing must bring back the CRs that route to one.
      */
     public static final List<Dependency> DEPENDENCIES = List.of(
-            new Dependency(GatewayApi.GATEWAY.apiVersion(), GatewayApi.GATEWAY.kind(), GatewayLookup::namedBy),
+            new Dependency(GatewayApi.GATEWAY.apiVersion(), GatewayApi.GATEWAY.kind(), GatewayLookup::gatewayRead),
             new Dependency(GatewayApi.GATEWAY_CLASS.apiVersion(), GatewayApi.GATEWAY_CLASS.kind(),
-                    (cr, gatewayClass) -> GatewayMode.of(cr) == GatewayMode.GATEWAY_INTEGRATION),
-            new Dependency(GatewayApi.INFERENCE_POOL.apiVersion(), GatewayApi.INFERENCE_POOL.kind(), GatewayLookup::routesTo));
+                    cr -> GatewayMode.of(cr) == GatewayMode.GATEWAY_INTEGRATION ? List.of(Dependency.Target.anyIn("")) : List.of()),
+            new Dependency(GatewayApi.INFERENCE_POOL.apiVersion(), GatewayApi.INFERENCE_POOL.kind(), GatewayLookup::poolsRead));
 
     private final ClusterView view;
 
@@ -138,16 +138,18 @@ public final class GatewayLookup {
         return String.join(", ", kinds.stream().map(GatewayApi.ApiKind::toString).toList());
     }
 
-    private static boolean namedBy(JsonNode cr, JsonNode gateway) {
+    private static List<Dependency.Target> gatewayRead(JsonNode cr) {
+        if (GatewayMode.of(cr) == GatewayMode.STANDALONE) {
+            return List.of();
+        }
         JsonNode ref = cr.path("spec").path("gateway").path("existingRef");
-        return ref.path("name").asText().equals(gateway.path("metadata").path("name").asText())
-                && ref.path("namespace").asText().equals(gateway.path("metadata").path("namespace").asText());
+        return List.of(Dependency.Target.named(ref.path("namespace").asText(), ref.path("name").asText()));
     }
 
-    private static boolean routesTo(JsonNode cr, JsonNode pool) {
-        String name = pool.path("metadata").path("name").asText();
-        return cr.path("metadata").path("namespace").asText().equals(pool.path("metadata").path("namespace").asText())
-                && EndpointSpec.of(cr).stream().anyMatch(e -> e.inferencePool().equals(name));
+    private static List<Dependency.Target> poolsRead(JsonNode cr) {
+        String namespace = cr.path("metadata").path("namespace").asText();
+        return EndpointSpec.of(cr).stream().map(EndpointSpec::inferencePool).filter(pool -> !pool.isEmpty()).distinct()
+                .map(pool -> Dependency.Target.named(namespace, pool)).toList();
     }
 
     /** The implementation found and how, or why not. */
