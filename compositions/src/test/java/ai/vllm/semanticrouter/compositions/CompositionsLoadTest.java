@@ -21,9 +21,12 @@ class CompositionsLoadTest {
     void compositionsLoadWithoutErrors() {
         LoadResult result = LOADER.loadClasspath(getClass().getClassLoader(), Resources.INDEX);
         assertThat(result.errors()).extracting(LoadError::format).isEmpty();
-        assertThat(result.set().compositions()).hasSize(13);
+        assertThat(result.set().compositions()).hasSize(17);
         assertThat(result.set().resourceNames()).containsExactlyInAnyOrder("serviceaccount", "config", "envoy-config",
-                "pvc", "service-ca", "deployment", "service", "hpa", "ingress", "httproute", "route", "route-api", "pdb");
+                "pvc", "service-ca", "deployment", "service", "hpa", "ingress", "httproute", "envoyextensionpolicy", "envoyfilter",
+                "destinationrule", "referencegrant-0", "referencegrant-1", "referencegrant-2", "referencegrant-3",
+                "backendtlspolicy-0", "backendtlspolicy-1", "backendtlspolicy-2", "backendtlspolicy-3", "backend-destinationrule-0",
+                "backend-destinationrule-1", "backend-destinationrule-2", "backend-destinationrule-3", "route", "route-api", "pdb");
         assertThat(result.set().producedKinds()).containsExactlyInAnyOrder(
                 new ProducedKind("v1", "ServiceAccount"),
                 new ProducedKind("v1", "ConfigMap"),
@@ -33,6 +36,11 @@ class CompositionsLoadTest {
                 new ProducedKind("autoscaling/v2", "HorizontalPodAutoscaler"),
                 new ProducedKind("networking.k8s.io/v1", "Ingress"),
                 new ProducedKind("gateway.networking.k8s.io/v1", "HTTPRoute"),
+                new ProducedKind("gateway.envoyproxy.io/v1alpha1", "EnvoyExtensionPolicy"),
+                new ProducedKind("networking.istio.io/v1alpha3", "EnvoyFilter"),
+                new ProducedKind("networking.istio.io/v1", "DestinationRule"),
+                new ProducedKind("gateway.networking.k8s.io/v1beta1", "ReferenceGrant"),
+                new ProducedKind("gateway.networking.k8s.io/v1", "BackendTLSPolicy"),
                 new ProducedKind("route.openshift.io/v1", "Route"),
                 new ProducedKind("policy/v1", "PodDisruptionBudget"));
     }
@@ -45,6 +53,6 @@ class CompositionsLoadTest {
         assertThat(extensions.set().resourceNames()).containsExactlyInAnyOrder("servicemonitor", "networkpolicy");
         LoadResult both = base.set().plus(extensions.set());
         assertThat(both.errors()).extracting(LoadError::format).isEmpty();
-        assertThat(both.set().compositions()).hasSize(15);
+        assertThat(both.set().compositions()).hasSize(19);
     }
 }

@@ -127,7 +127,19 @@ class GoldenRenderTest {
         }
         assertThat(hasEnvoyPort).isEqualTo(standalone);
         assertThat(names(result).contains("envoy-config")).isEqualTo(standalone);
-        assertThat(names(result).contains("httproute")).isEqualTo(!standalone);
+        // gateway objects render all or none: only once the gateway function attached the router
+        boolean attached = env.at("/gateway/attached").asBoolean(false);
+        assertThat(names(result).contains("httproute")).isEqualTo(attached);
+        String implementation = env.at("/gateway/implementation").asText();
+        assertThat(names(result).contains("envoyextensionpolicy")).isEqualTo(attached && "envoy-gateway".equals(implementation));
+        assertThat(names(result).contains("envoyfilter")).isEqualTo(attached && "istio".equals(implementation));
+        assertThat(names(result).contains("destinationrule")).isEqualTo(attached && "istio".equals(implementation));
+        assertThat(names(result).stream().filter(n -> n.startsWith("referencegrant-")).count())
+                .isEqualTo(attached ? env.at("/gateway/referenceGrants").size() : 0);
+        assertThat(names(result).stream().filter(n -> n.startsWith("backendtlspolicy-")).count())
+                .isEqualTo(attached && "envoy-gateway".equals(implementation) ? env.at("/gateway/backendTLS/policies").size() : 0);
+        assertThat(names(result).stream().filter(n -> n.startsWith("backend-destinationrule-")).count())
+                .isEqualTo(attached && "istio".equals(implementation) ? env.at("/gateway/backendTLS/destinationRules").size() : 0);
         assertThat(names(result).contains("route"))
                 .isEqualTo("openshift".equals(platform) && cr.at("/spec/openshift/routes/enabled").asBoolean(false));
         JsonNode config = find(result, "config");

@@ -18,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Shape of the resource files, checked without the engine (docs/contracts.md). */
 class ResourceFilesTest {
     private static final Set<String> COMPONENTS = Set.of("router", "config", "envoy-config", "service-account", "storage",
-            "autoscaling", "ingress", "route", "management-api", "httproute", "disruption-budget", "service-ca");
+            "autoscaling", "ingress", "route", "management-api", "httproute", "gateway-ext-proc", "reference-grant", "gateway-backend-tls", "disruption-budget",
+            "service-ca");
 
     @Test
     void indexListsOneCompositionPerManagedResourceInRenderOrder() {
         assertThat(Resources.indexEntries()).containsExactly("serviceaccount.yaml", "config.yaml", "envoy-config.yaml",
                 "pvc.yaml", "service-ca.yaml", "deployment.yaml", "service.yaml", "hpa.yaml", "ingress.yaml", "httproute.yaml",
-                "route.yaml", "route-api.yaml", "pdb.yaml");
+                "envoyextensionpolicy.yaml", "envoyfilter.yaml", "referencegrant.yaml", "gateway-backend-tls.yaml", "route.yaml", "route-api.yaml", "pdb.yaml");
     }
 
     @Test
@@ -48,7 +49,7 @@ class ResourceFilesTest {
                 assertThat(usesCommonMetadata).as("%s applies patch set common-metadata", file).isTrue();
             }
         }
-        assertThat(templateNames).hasSize(13);
+        assertThat(templateNames).hasSize(28);
     }
 
     @Test

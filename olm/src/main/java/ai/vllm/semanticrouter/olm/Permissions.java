@@ -48,6 +48,11 @@ public final class Permissions {
         rules.grant("", "services", Verb.READ);
         rules.grant("serving.kserve.io", "inferenceservices", Verb.READ);
         rules.grant("storage.k8s.io", "storageclasses", Verb.READ);
+        // Gateway mode: which implementation serves the Gateway a CR names (its GatewayClass's controllerName).
+        rules.grant("gateway.networking.k8s.io", "gateways", Verb.READ);
+        rules.grant("gateway.networking.k8s.io", "gatewayclasses", Verb.READ);
+        // ... and the InferencePools its HTTPRoute may send to (their API appearing re-renders those CRs).
+        rules.grant("inference.networking.k8s.io", "inferencepools", Verb.READ);
         // Conditions are mirrored as Events on the CR, in the CR's namespace.
         rules.grant("", "events", EnumSet.of(Verb.create, Verb.patch));
         // API discovery of optional kinds (Route, HTTPRoute, ServiceMonitor...) as their CRDs come and go.

@@ -35,7 +35,9 @@ class PermissionsTest {
                 "networking.k8s.io/ingresses", "policy/poddisruptionbudgets", "route.openshift.io/routes",
                 "route.openshift.io/routes/custom-host", "vllm.ai/semanticrouters", "vllm.ai/semanticrouters/status",
                 "vllm.ai/semanticrouters/finalizers", "serving.kserve.io/inferenceservices",
-                "storage.k8s.io/storageclasses", "apiextensions.k8s.io/customresourcedefinitions");
+                "storage.k8s.io/storageclasses", "apiextensions.k8s.io/customresourcedefinitions",
+                "gateway.networking.k8s.io/gateways", "gateway.networking.k8s.io/gatewayclasses",
+                "inference.networking.k8s.io/inferencepools");
         assertThat(verbs.get("/services")).as("read for discovery, and produced").isEqualTo(ALL);
         assertThat(verbs.get("apps/deployments")).isEqualTo(ALL);
         assertThat(verbs.get("vllm.ai/semanticrouters")).containsExactly("get", "list", "watch", "update", "patch");
@@ -43,6 +45,9 @@ class PermissionsTest {
         assertThat(verbs.get("vllm.ai/semanticrouters/finalizers")).containsExactly("update");
         assertThat(verbs.get("serving.kserve.io/inferenceservices")).containsExactly("get", "list", "watch");
         assertThat(verbs.get("storage.k8s.io/storageclasses")).containsExactly("get", "list", "watch");
+        assertThat(verbs.get("gateway.networking.k8s.io/gateways")).as("gateway mode reads the Gateway").containsExactly("get", "list", "watch");
+        assertThat(verbs.get("gateway.networking.k8s.io/gatewayclasses")).containsExactly("get", "list", "watch");
+        assertThat(verbs.get("inference.networking.k8s.io/inferencepools")).containsExactly("get", "list", "watch");
         assertThat(verbs.get("apiextensions.k8s.io/customresourcedefinitions")).containsExactly("get", "list", "watch");
         assertThat(verbs.get("/events")).containsExactly("create", "patch");
         assertThat(verbs.get("route.openshift.io/routes/custom-host")).containsExactly("create", "update");

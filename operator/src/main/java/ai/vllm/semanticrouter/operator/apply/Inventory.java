@@ -23,16 +23,36 @@ public final class Inventory {
     }
 
     public static Inventory of(ClusterView view, Collection<Kind> kinds, JsonNode cr) {
+        return of(view, kinds, List.of(), cr);
+    }
+
+    /**
+     * The CR's objects of {@code kinds} in its namespace, and of {@code foreignKinds} (kinds a
+     * composition may put in another namespace) in every namespace, by {@link Ownership#OWNER_NAMESPACE_LABEL}.
+     */
+    public static Inventory of(ClusterView view, Collection<Kind> kinds, Collection<Kind> foreignKinds, JsonNode cr) {
         String namespace = cr.path("metadata").path("namespace").asText();
         String instance = cr.path("metadata").path("name").asText();
         List<ObjectNode> found = new ArrayList<>();
         for (Kind kind : kinds) {
-            if (!view.servesKind(kind.apiVersion(), kind.kind())) {
-                continue;
+            if (view.servesKind(kind.apiVersion(), kind.kind())) {
+                found.addAll(view.list(kind.apiVersion(), kind.kind(), namespace, object -> belongsTo(object, instance)));
             }
-            found.addAll(view.list(kind.apiVersion(), kind.kind(), namespace, object -> belongsTo(object, instance)));
         }
+        found.addAll(foreign(view, foreignKinds, namespace, instance));
         return new Inventory(found);
+    }
+
+    /** The objects in other namespaces than {@code namespace} that CR {@code namespace/instance} manages. */
+    public static List<ObjectNode> foreign(ClusterView view, Collection<Kind> foreignKinds, String namespace, String instance) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (Kind kind : foreignKinds) {
+            if (view.servesKind(kind.apiVersion(), kind.kind())) {
+                found.addAll(view.list(kind.apiVersion(), kind.kind(), null, object -> belongsTo(object, instance)
+                        && namespace.equals(object.path("metadata").path("labels").path(Ownership.OWNER_NAMESPACE_LABEL).asText())));
+            }
+        }
+        return found;
     }
 
     public List<ObjectNode> objects() {

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Turns a rendered object into the apply intent, for the live operator and {@code render} alike:
  * namespace of the CR, the standard labels (kept if a composition set them), and a controller owner
- * reference to the CR, except on a PVC that is retained ({@code persistence.reclaimPolicy != Delete}),
- * and the {@link IntentHash} annotation.
+ * reference to the CR, except on a PVC that is retained ({@code persistence.reclaimPolicy != Delete})
+ * and on an object a composition puts in another namespace (Kubernetes refuses cross-namespace owners;
+ * it gets {@link Ownership#OWNER_NAMESPACE_LABEL} instead), and the {@link IntentHash} annotation.
  */
 public final class ObjectPreparation {
 
@@ -26,8 +27,12 @@ public final class ObjectPreparation {
         putIfAbsent(labels, Ownership.NAME_LABEL, Ownership.NAME_VALUE);
         putIfAbsent(labels, Ownership.INSTANCE_LABEL, crMetadata.path("name").asText());
         labels.put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE);
+        boolean foreign = !metadata.path("namespace").asText().equals(crMetadata.path("namespace").asText());
+        if (foreign) {
+            labels.put(Ownership.OWNER_NAMESPACE_LABEL, crMetadata.path("namespace").asText());
+        }
         String uid = crMetadata.path("uid").asText("");
-        if (!uid.isEmpty() && ownedByCr(object, cr)) {
+        if (!uid.isEmpty() && !foreign && ownedByCr(object, cr)) {
             ArrayNode owners = metadata.putArray("ownerReferences");
             ObjectNode owner = owners.addObject();
             owner.put("apiVersion", cr.path("apiVersion").asText(Ownership.CR_API_VERSION));

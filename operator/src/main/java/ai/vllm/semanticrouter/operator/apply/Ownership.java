@@ -9,6 +9,12 @@ public final class Ownership {
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String NAME_VALUE = "semantic-router";
     public static final String MANAGED_BY_VALUE = "semantic-router-operator";
+    /**
+     * On an object in another namespace than its CR's (an Istio EnvoyFilter beside its Gateway, a
+     * ReferenceGrant beside a backend): the CR's namespace. Such an object cannot have an owner
+     * reference, so the operator deletes it itself when the CR is gone.
+     */
+    public static final String OWNER_NAMESPACE_LABEL = "semanticrouter.vllm.ai/owner-namespace";
     /** The label selector of every informer on managed kinds. */
     public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY_VALUE;
     public static final String CR_API_VERSION = "vllm.ai/v1alpha1";

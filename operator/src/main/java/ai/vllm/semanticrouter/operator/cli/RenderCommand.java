@@ -10,6 +10,7 @@ import ai.vllm.semanticrouter.operator.controller.RenderPass;
 import ai.vllm.semanticrouter.operator.crd.CrAdmission;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayImplementation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
         description = "Print the objects the operator would apply for a SemanticRouter, as multi-document YAML.")
 final class RenderCommand implements Callable<Integer> {
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("StorageClass", "Namespace",
-            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass");
+            "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass", "GatewayClass");
     @Spec
     CommandSpec spec;
 
@@ -71,7 +72,7 @@ final class RenderCommand implements Callable<Integer> {
         Platform chosen = platform == null ? Platform.detect(view) : Platform.parse(platform);
         RenderPass pass = new RenderPass(catalog.set(), view);
         RenderPass.Plan plan = pass.plan(cr, chosen,
-                Inventory.of(view, pass.producedKinds(), cr).byResourceName());
+                Inventory.of(view, pass.producedKinds(), pass.foreignKinds(), cr).byResourceName());
         print(plan, out);
         for (RenderError error : plan.result().errors()) {
             err.println("error: " + error.format());
@@ -99,6 +100,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             view.put(object);
         }
+        GatewayImplementation.assumeInstalled(view);
         return view;
     }
 

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ConditionEvents {
     private static final List<String> WATCHED = List.of(Condition.BACKENDS_DISCOVERED, Condition.STORAGE_READY,
-            Condition.ROUTER_CONFIG_VALID, Condition.BACKEND_TLS_VERIFIED);
+            Condition.ROUTER_CONFIG_VALID, Condition.BACKEND_TLS_VERIFIED, Condition.GATEWAY_ATTACHED,
+            Condition.GATEWAY_BACKEND_TLS);
 
     private final ClusterWriter writer;
     private final Map<String, Announced> announced = new ConcurrentHashMap<>();

@@ -57,10 +57,10 @@ public final class Reconciler {
         if (found.isEmpty() || found.get().path("metadata").has("deletionTimestamp")) {
             conditionEvents.forget(namespace, name);
             specCheck.forget(namespace, name);
-            return ReconcileResult.success();
+            return deleteForeignObjects(namespace, name);
         }
         ObjectNode cr = found.get();
-        Inventory inventory = Inventory.of(view, renderPass.producedKinds(), cr);
+        Inventory inventory = Inventory.of(view, renderPass.producedKinds(), renderPass.foreignKinds(), cr);
         RenderPass.Plan plan = renderPass.plan(cr, Platform.detect(view), inventory.byResourceName());
         List<SchemaViolation> violations = specCheck.violations(cr);
         if (!violations.isEmpty()) {
@@ -84,6 +84,26 @@ public final class Reconciler {
             return new ReconcileResult.Failure(String.join("; ", failures));
         }
         return ReconcileResult.success();
+    }
+
+    /**
+     * The CR is gone or going: its objects in other namespaces have no owner reference for the garbage
+     * collector to follow, so they are deleted here. Their watch events bring this key back after an
+     * operator restart, so none is left behind.
+     */
+    private ReconcileResult deleteForeignObjects(String namespace, String name) {
+        List<String> failures = new ArrayList<>();
+        for (ObjectNode object : Inventory.foreign(view, renderPass.foreignKinds(), namespace, name)) {
+            ObjectKey key = ObjectKey.of(object);
+            try {
+                writer.delete(key);
+                LOG.info("Deleted {} semanticrouter={}/{} (its SemanticRouter is deleted)", key, namespace, name);
+            } catch (RuntimeException e) {
+                failures.add(key + ": " + e.getMessage());
+            }
+        }
+        return failures.isEmpty() ? ReconcileResult.success()
+                : new ReconcileResult.Failure("Failed to delete " + String.join("; ", failures));
     }
 
     /**

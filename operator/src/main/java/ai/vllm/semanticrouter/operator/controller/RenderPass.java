@@ -1,9 +1,11 @@
 package ai.vllm.semanticrouter.operator.controller;
 
+import ai.vllm.semanticrouter.engine.Composition;
 import ai.vllm.semanticrouter.engine.CompositionSet;
 import ai.vllm.semanticrouter.engine.RenderResult;
 import ai.vllm.semanticrouter.engine.RenderedResource;
 import ai.vllm.semanticrouter.engine.Renderer;
+import ai.vllm.semanticrouter.engine.render.ResourceTemplate;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.ObjectKey;
 import ai.vllm.semanticrouter.operator.apply.ObjectPreparation;
@@ -43,6 +45,23 @@ public final class RenderPass {
     /** The kinds the compositions can produce, in load order. */
     public List<Kind> producedKinds() {
         return compositions.producedKinds().stream().map(k -> new Kind(k.apiVersion(), k.kind())).distinct().toList();
+    }
+
+    /**
+     * The kinds whose templates set {@code metadata.namespace}: their objects may live outside the
+     * CR's namespace, so the inventory looks for them in every namespace.
+     */
+    public List<Kind> foreignKinds() {
+        List<Kind> kinds = new ArrayList<>();
+        for (Composition composition : compositions.compositions()) {
+            for (ResourceTemplate template : composition.templates()) {
+                Kind kind = new Kind(template.base().path("apiVersion").asText(), template.base().path("kind").asText());
+                if (template.writes("metadata.namespace") && !kinds.contains(kind)) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        return kinds;
     }
 
     public Plan plan(JsonNode cr, Platform platform, Map<String, JsonNode> observed) {

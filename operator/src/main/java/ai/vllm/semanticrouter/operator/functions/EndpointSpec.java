@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One {@code spec.vllmEndpoints[*]} entry of the CR. */
+/**
+ * One {@code spec.vllmEndpoints[*]} entry of the CR; {@code inferencePool} is the InferencePool a
+ * Gateway sends the model's traffic to instead of the Service ("" when none).
+ */
 public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend,
-                           List<Lora> loras, Tls tls) {
+                           List<Lora> loras, Tls tls, String inferencePool) {
 
     public EndpointSpec {
         loras = List.copyOf(loras);
@@ -41,7 +44,8 @@ public record EndpointSpec(String name, String model, String reasoningFamily, in
             }
             endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
                     entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
-                    Backend.parse(entry.path("backend")), loras, Tls.of(entry.path("tls"))));
+                    Backend.parse(entry.path("backend")), loras, Tls.of(entry.path("tls")),
+                    entry.path("inferencePool").path("name").asText("")));
         }
         return endpoints;
     }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
@@ -9,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the functions computed for one CR: the environment the compositions read
- * ({@link #toJson()}), plus the discovery, storage, router-config and backend-TLS details that status reports.
+ * ({@link #toJson()}), plus the discovery, storage, router-config, backend-TLS and gateway details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage, RouterConfig router, ModelProvisioning models,
-                          BackendTlsPlan backendTls) {
+                          StorageVerdict storage, RouterConfig router, BackendTlsPlan backendTls,
+                          ModelProvisioning models, GatewayAttachment gateway) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -24,8 +25,9 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
-        env.set("models", models.toJson());
         env.set("backendTLS", backendTls.toJson());
+        env.set("models", models.toJson());
+        env.set("gateway", gateway.toJson());
         return env;
     }
 }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
 import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
@@ -15,16 +16,19 @@ import java.util.List;
 public final class EnvironmentFunctions {
     private final BackendDiscovery discovery;
     private final StorageCheck storage;
+    private final GatewayLookup gateway;
 
     public EnvironmentFunctions(ClusterView view) {
         this.discovery = new BackendDiscovery(view);
         this.storage = new StorageCheck(view);
+        this.gateway = new GatewayLookup(view);
     }
 
     /** Every kind of object the functions read, with which CRs a change of one concerns. */
     public static List<Dependency> dependencies() {
         List<Dependency> all = new ArrayList<>(BackendDiscovery.DEPENDENCIES);
         all.addAll(StorageCheck.DEPENDENCIES);
+        all.addAll(GatewayLookup.DEPENDENCIES);
         return List.copyOf(all);
     }
 
@@ -32,7 +36,7 @@ public final class EnvironmentFunctions {
         DiscoveryReport backends = discovery.discover(cr);
         BackendTlsPlan tls = BackendTlsPlan.of(cr, platform, backends);
         RouterConfig router = RouterConfig.of(cr, backends, tls);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router,
-                ModelProvisioning.of(cr, router), tls);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router, tls,
+                ModelProvisioning.of(cr, router), gateway.attach(cr, backends, router.catalog(), tls));
     }
 }

@@ -15,6 +15,10 @@ public record Condition(String type, boolean status, String reason, String messa
     public static final String BACKENDS_DISCOVERED = "BackendsDiscovered";
     public static final String STORAGE_READY = "StorageReady";
     public static final String ROUTER_CONFIG_VALID = "RouterConfigValid";
+    /** Gateway mode only: whether the router is attached to the Gateway of spec.gateway.existingRef. */
+    public static final String GATEWAY_ATTACHED = "GatewayAttached";
+    /** Gateway mode, attached: the Gateway's Envoy verifies every https backend's certificate. */
+    public static final String GATEWAY_BACKEND_TLS = "GatewayBackendTLS";
     /** Standalone mode: the Envoy sidecar verifies every https backend's certificate. */
     public static final String BACKEND_TLS_VERIFIED = "BackendTLSVerified";
     /** kstatus: only a user's action can help (GitOps tools report the CR as Failed). */

@@ -1,5 +1,7 @@
 package ai.vllm.semanticrouter.operator.status;
 
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,7 +12,10 @@ import java.util.stream.Collectors;
  * fast with our message; otherwise Reconciling=True while work is in flight. Never both True.
  */
 final class KstatusConditions {
-    /** Problem reasons that no retry can fix: the CR, the cluster's StorageClasses or a backend must change. */
+    /**
+     * Problem reasons that no retry can fix: the CR, the cluster's StorageClasses, a backend or the
+     * Gateway (its API, class or implementation) must change.
+     */
     static final Set<String> USER_FIXABLE = Set.of(Problem.BACKEND_NOT_FOUND, Problem.STORAGE_CLASS_NOT_FOUND,
             Problem.NO_DEFAULT_STORAGE_CLASS, Problem.MODEL_VOLUME_NOT_SHARED, Problem.ROUTER_CONFIG_INVALID,
             Problem.RENDER_FAILED, Problem.INVALID_SPEC);
@@ -20,7 +25,8 @@ final class KstatusConditions {
 
     /** The problems among {@code problems} that stall the CR, in their order. */
     static List<Problem> stalling(List<Problem> problems) {
-        return problems.stream().filter(p -> USER_FIXABLE.contains(p.reason())).toList();
+        return problems.stream().filter(p -> USER_FIXABLE.contains(p.reason())
+                || GatewayAttachment.FAILURE_REASONS.contains(p.reason())).toList();
     }
 
     static Condition stalled(List<Problem> stalling) {

@@ -5,6 +5,7 @@ import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
 import ai.vllm.semanticrouter.operator.functions.router.EnvoyRoutes;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -59,6 +60,7 @@ public final class StatusComputation {
                 KstatusConditions.stalled(stalling),
                 KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady)));
         BackendTlsCondition.of(inputs.environment()).ifPresent(c -> conditions.add(conditions.size() - 2, c));
+        conditions.addAll(GatewayConditions.of(inputs.environment().gateway()));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
         if (inputs.environment().gatewayMode() == GatewayMode.STANDALONE) {
@@ -88,6 +90,10 @@ public final class StatusComputation {
         DiscoveryReport discovery = inputs.environment().discovery();
         if (!discovery.complete()) {
             all.add(new Problem(Problem.BACKEND_NOT_FOUND, discovery.failureMessage()));
+        }
+        GatewayAttachment gateway = inputs.environment().gateway();
+        if (gateway.gatewayMode() && !gateway.attached()) {
+            all.add(new Problem(gateway.reason(), gateway.message()));
         }
         return all;
     }

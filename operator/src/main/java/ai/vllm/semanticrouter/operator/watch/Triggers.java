@@ -100,7 +100,8 @@ public final class Triggers {
         JsonNode labels = object.path("metadata").path("labels");
         String instance = labels.path(Ownership.INSTANCE_LABEL).asText("");
         if (Ownership.MANAGED_BY_VALUE.equals(labels.path(Ownership.MANAGED_BY_LABEL).asText()) && !instance.isEmpty()) {
-            keys.add(new RouterKey(object.path("metadata").path("namespace").asText(), instance));
+            String namespace = labels.path(Ownership.OWNER_NAMESPACE_LABEL).asText(object.path("metadata").path("namespace").asText());
+            keys.add(new RouterKey(namespace, instance));
         }
     }
 }

@@ -95,7 +95,7 @@ class PlatformAndStorageTest {
         StaticClusterView view = new StaticClusterView().put(Objects.service("ns", "s", "", 80));
         Environment environment = new EnvironmentFunctions(view).compute(cr, Platform.OPENSHIFT);
         ObjectNode json = environment.toJson();
-        assertThat(json.deepCopy().without(java.util.List.of("router", "models")).toString()).isEqualTo("{\"platform\":\"openshift\","
+        assertThat(json.deepCopy().without(java.util.List.of("router", "gateway", "models")).toString()).isEqualTo("{\"platform\":\"openshift\","
                 + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
                 + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
                 + "\"storage\":{\"pvcAllowed\":false},\"backendTLS\":{\"serviceCA\":false}}");
@@ -104,6 +104,8 @@ class PlatformAndStorageTest {
         assertThat(json.path("router").path("config").path("providers").path("models").get(0).path("name").asText()).isEqualTo("m");
         assertThat(json.path("router").path("envoy").path("routes")).hasSize(2);
         assertThat(json.path("router").path("secretEnv")).isEmpty();
+        assertThat(json.path("gateway").path("attached").asBoolean()).as("the Gateway API is not served").isFalse();
+        assertThat(json.path("gateway").path("namespace").asText()).isEqualTo("istio");
         assertThat(GatewayMode.of(cr("replicas: 1"))).isEqualTo(GatewayMode.STANDALONE);
         assertThat(json.path("models").path("image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:v0.4.0");
         assertThat(json.path("models").path("downloadStep").asBoolean()).isTrue();

@@ -6,8 +6,11 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
-import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
+import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayImplementation;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayLookup;
 import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps both equal to what the operator computes: cr.yaml is the case's sample (or its source.yaml)
  * with the CRD's defaults applied, as the API server stores it, and the {@code router} part of
  * environment.yaml is what the router-config function computes for that CR and the case's
- * endpoints, and its {@code models} part what the model-provisioning function computes. Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
+ * endpoints, its {@code models} part what the model-provisioning function computes, and its
+ * {@code gateway} part what the gateway function computes with the case's cluster.yaml (a Gateway
+ * and its GatewayClass). Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
  * review the diff.
  */
 class GoldenEnvironmentTest {
@@ -80,17 +85,34 @@ class GoldenEnvironmentTest {
         BackendTlsPlan tls = BackendTlsPlan.of(cr, Platform.parse(environment.path("platform").asText()), discovery);
         RouterConfig router = RouterConfig.of(cr, discovery, tls);
         JsonNode computed = YAML.readTree(YAML.writeValueAsString(router.toJson()));
-        JsonNode models = YAML.readTree(YAML.writeValueAsString(ModelProvisioning.of(cr, router).toJson()));
         JsonNode computedTls = YAML.readTree(YAML.writeValueAsString(tls.toJson()));
+        JsonNode models = YAML.readTree(YAML.writeValueAsString(ModelProvisioning.of(cr, router).toJson()));
+        JsonNode gateway = YAML.readTree(YAML.writeValueAsString(
+                new GatewayLookup(cluster(dir)).attach(cr, discovery, router.catalog(), tls).toJson()));
         if (UPDATE) {
             environment.set("router", computed);
-            environment.set("models", models);
             environment.set("backendTLS", computedTls);
+            environment.set("models", models);
+            environment.set("gateway", gateway);
             Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
-        assertThat(environment.path("models")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(models);
         assertThat(environment.path("backendTLS")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computedTls);
+        assertThat(environment.path("models")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(models);
+        assertThat(environment.path("gateway")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(gateway);
+    }
+
+    /** The case's cluster.yaml (its Gateway and GatewayClass), as `render --cluster` reads it; empty without one. */
+    private static StaticClusterView cluster(Path dir) throws IOException {
+        StaticClusterView view = new StaticClusterView();
+        Path file = dir.resolve("cluster.yaml");
+        if (Files.exists(file)) {
+            for (JsonNode doc : YAML.readValues(YAML.createParser(file.toFile()), JsonNode.class).readAll()) {
+                view.put(doc);
+            }
+        }
+        GatewayImplementation.assumeInstalled(view);
+        return view;
     }
 
     /** The case's source CR (source.yaml, else its sample) as the API server stores it. */

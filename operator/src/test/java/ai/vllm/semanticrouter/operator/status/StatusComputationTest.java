@@ -10,6 +10,7 @@ import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
+import ai.vllm.semanticrouter.operator.functions.gateway.GatewayAttachment;
 import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
@@ -230,7 +231,8 @@ class StatusComputationTest {
         BackendTlsPlan tls = BackendTlsPlan.of(CR, platform, discovery);
         RouterConfig router = RouterConfig.of(CR, discovery, tls);
         return new Environment(platform, GatewayMode.STANDALONE, discovery,
-                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), router, ModelProvisioning.of(CR, router), tls);
+                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), router, tls, ModelProvisioning.of(CR, router),
+                GatewayAttachment.standalone());
     }
 
     private static StatusInputs inputs(JsonNode cr, Environment environment, JsonNode deployment, List<Problem> problems) {

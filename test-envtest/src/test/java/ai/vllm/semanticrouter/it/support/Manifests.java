@@ -28,7 +28,12 @@ public final class Manifests {
 
     /** Applies the CRDs in {@code resource} and waits until the API server serves them. */
     public static void installCrds(KubernetesClient client, String resource) {
-        for (HasMetadata item : load(client, resource)) {
+        installCrds(client, load(client, resource));
+    }
+
+    /** Applies these CRDs and waits until the API server serves them. */
+    public static void installCrds(KubernetesClient client, List<HasMetadata> crds) {
+        for (HasMetadata item : crds) {
             CustomResourceDefinition crd = (CustomResourceDefinition) item;
             client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
             await("CRD " + crd.getMetadata().getName() + " established").atMost(Duration.ofSeconds(30))

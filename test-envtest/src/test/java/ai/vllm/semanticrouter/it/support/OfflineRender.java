@@ -25,8 +25,13 @@ public final class OfflineRender {
 
     /** The rendered objects; fails with render's error output when it exits non-zero. */
     public static List<JsonNode> render(JsonNode cr, String platform, Path dir) throws IOException {
+        return render(cr, List.copyOf(ClusterObjects.forRouter(cr)), platform, dir);
+    }
+
+    /** The rendered objects with these cluster objects beside the CR (e.g. read from a live API server). */
+    public static List<JsonNode> render(JsonNode cr, List<JsonNode> clusterObjects, String platform, Path dir) throws IOException {
         Path crFile = Files.writeString(dir.resolve("cr.yaml"), YAML.writeValueAsString(cr));
-        Path cluster = Files.writeString(dir.resolve("cluster.yaml"), ClusterObjects.forRouter(cr).stream()
+        Path cluster = Files.writeString(dir.resolve("cluster.yaml"), clusterObjects.stream()
                 .map(OfflineRender::yaml).collect(Collectors.joining()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

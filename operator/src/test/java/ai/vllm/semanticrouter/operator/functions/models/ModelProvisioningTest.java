@@ -4,6 +4,7 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
+import ai.vllm.semanticrouter.operator.functions.tls.BackendTlsPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
