@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One {@code spec.vllmEndpoints[*]} entry of the CR. */
-public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend,
-                           List<Lora> loras) {
+public record EndpointSpec(String name, String model, String reasoningFamily, boolean useReasoning, int weight,
+                           Backend backend, List<Lora> loras) {
 
     public EndpointSpec {
         loras = List.copyOf(loras);
@@ -29,7 +29,7 @@ public record EndpointSpec(String name, String model, String reasoningFamily, in
                 }
             }
             endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
-                    entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
+                    entry.path("reasoningFamily").asText(""), entry.path("useReasoning").asBoolean(false), weight <= 0 ? 1 : weight,
                     Backend.parse(entry.path("backend")), loras));
         }
         return endpoints;

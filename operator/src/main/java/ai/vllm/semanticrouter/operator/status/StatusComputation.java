@@ -58,6 +58,7 @@ public final class StatusComputation {
                 KstatusConditions.reconciling(stalling, transientFailures, replicas, notReady));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
+        status.set("router", inputs.environment().router().status());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
             status.set("openshiftFeatures", openshiftFeatures(inputs));
         }
