@@ -17,7 +17,10 @@ import java.util.Set;
  * decision that blocks with {@code fast_response} (or, for PII, routes to a chosen model). Such a
  * decision must win whenever its signal fires, under every strategy and tier setting: every other
  * decision gets {@code NOT <signal>} (see {@link RuleTree#unless}), and the guards take the
- * highest priorities, the jailbreak guard first.
+ * highest priorities, the jailbreak guard first. A catch-all (an empty {@code AND}, which the
+ * validators refuse to nest) is left as is: it loses anyway, on priority under {@code priority}, and
+ * on confidence (always 0, a guard's is above 0) under {@code confidence} and in tier 0, where the
+ * guards stay (the engine sorts tiers ascending; {@code decision/engine.go}, main :512-545).
  */
 final class GuardPolicy {
     static final String JAILBREAK_MESSAGE = "Request blocked: jailbreak attempt detected.";
@@ -29,11 +32,13 @@ final class GuardPolicy {
     private record Guard(ObjectNode leaf, ObjectNode decision) {
     }
 
+    private final ConfigDialect dialect;
     private final ModelCatalog catalog;
     private final Findings findings;
     private final FeatureTrace trace;
 
-    GuardPolicy(ModelCatalog catalog, Findings findings, FeatureTrace trace) {
+    GuardPolicy(ConfigDialect dialect, ModelCatalog catalog, Findings findings, FeatureTrace trace) {
+        this.dialect = dialect;
         this.catalog = catalog;
         this.findings = findings;
         this.trace = trace;
@@ -56,7 +61,9 @@ final class GuardPolicy {
         int top = 999;
         for (JsonNode decision : decisions) {
             top = Math.max(top, decision.path("priority").asInt(0));
-            ((ObjectNode) decision).set("rules", RuleTree.unless(leaves(guards, guards.size()), decision.path("rules")));
+            if (!RuleTree.catchAll(decision.path("rules"))) {
+                ((ObjectNode) decision).set("rules", RuleTree.unless(leaves(guards, guards.size()), decision.path("rules")));
+            }
         }
         for (int i = guards.size() - 1; i >= 0; i--) {
             ObjectNode decision = guards.get(i).decision();
@@ -117,7 +124,7 @@ final class GuardPolicy {
                 return java.util.Optional.empty();
             }
             decision = decision(unique(names, "route-pii"), "Route prompts with personal information to " + model, leaf);
-            decision.putArray("modelRefs").addObject().put("model", model).put("use_reasoning", false);
+            decision.putArray("modelRefs").addObject().put("model", model);
             action = "routes to " + model + " (never cached)";
         } else {
             decision = blocking(unique(names, "block-pii"), "Block prompts with personal information", leaf,
@@ -134,6 +141,10 @@ final class GuardPolicy {
 
     private ObjectNode blocking(String name, String description, ObjectNode leaf, String message) {
         ObjectNode decision = decision(name, description, leaf);
+        if (dialect == ConfigDialect.V0_3) {
+            // vllm-sr 0.3.0 requires modelRefs on every decision; fast_response answers before any model is called
+            catalog.defaultModel().ifPresent(m -> decision.putArray("modelRefs").addObject().put("model", m.name()));
+        }
         ObjectNode plugin = decision.putArray("plugins").addObject();
         plugin.put("type", "fast_response");
         plugin.putObject("configuration").put("message", message);

@@ -50,11 +50,11 @@ final class RoutingSection {
         user.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.routing.decisions")));
         config.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.decisions")));
         catalog.defaultModel().ifPresent(model -> decisions.add(catchAll(model.name(), decisions)));
-        new ModelThinking(new ReasoningFamilies(config.path("reasoning_families"), dialect), catalog, findings, trace)
-                .apply(decisions);
         new DecisionPlugins(dialect, trace).apply(config, decisions);
         routing.set("decisions", decisions);
-        new GuardPolicy(catalog, findings, trace).apply(config, routing);
+        new GuardPolicy(dialect, catalog, findings, trace).apply(config, routing);
+        new ModelThinking(new ReasoningFamilies(config.path("reasoning_families"), dialect), catalog, findings, trace)
+                .apply(decisions);
         if (decisions.isEmpty()) {
             routing.remove("decisions");
         }

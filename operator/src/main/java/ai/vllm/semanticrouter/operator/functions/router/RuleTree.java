@@ -38,6 +38,12 @@ final class RuleTree {
         return node("AND", List.of(node("NOT", List.of(guard)), rules));
     }
 
+    /** An {@code AND} without conditions: matches every request, with confidence 0. */
+    static boolean catchAll(JsonNode rules) {
+        return !rules.has("type") && "AND".equalsIgnoreCase(rules.path("operator").asText())
+                && rules.path("conditions").isEmpty();
+    }
+
     /** Every leaf of a rule tree. */
     static void leaves(JsonNode rules, Consumer<JsonNode> visit) {
         if (rules.has("type")) {
