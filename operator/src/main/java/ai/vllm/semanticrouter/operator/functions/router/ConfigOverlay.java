@@ -73,7 +73,7 @@ final class ConfigOverlay {
         overlay.properties().forEach(e -> {
             String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             JsonNode existing = rendered.get(e.getKey());
-            if (existing == null) {
+            if (existing == null || (path.isEmpty() && !TOP_LEVEL.contains(e.getKey()))) {
                 return;
             }
             if (existing.isObject() && e.getValue().isObject()) {
