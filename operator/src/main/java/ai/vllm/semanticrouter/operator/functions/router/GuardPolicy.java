@@ -52,9 +52,6 @@ final class GuardPolicy {
         List<Guard> guards = new ArrayList<>();
         jailbreak(config.path("prompt_guard"), signals, names).ifPresent(guards::add);
         pii(config.path("classifier").path("pii_model"), signals, names, decisions).ifPresent(guards::add);
-        if (signals.isEmpty()) {
-            routing.remove("signals");
-        }
         if (guards.isEmpty()) {
             return;
         }

@@ -41,9 +41,7 @@ final class RoutingSection {
         ObjectNode signals = user.path("signals").isObject() ? ((ObjectNode) user.path("signals")).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         complexity(config.path("complexity_rules"), signals);
-        if (!signals.isEmpty()) {
-            routing.set("signals", signals);
-        }
+        routing.set("signals", signals); // before the decisions, as people read them; dropped below when empty
         Copy.field(user, "projections", routing);
         traceSignals(signals, config);
         ArrayNode decisions = JsonNodeFactory.instance.arrayNode();
@@ -57,6 +55,9 @@ final class RoutingSection {
                 .apply(decisions);
         if (decisions.isEmpty()) {
             routing.remove("decisions");
+        }
+        if (signals.isEmpty()) {
+            routing.remove("signals");
         }
         if (config.path("classifier").path("category_model").isObject() && !GuardPolicy.usesSignal(decisions, "domain")) {
             findings.warn("spec.config.classifier.category_model is set but no decision uses a domain signal, so the "
