@@ -59,9 +59,9 @@ class RequestFeaturesIT {
         await("guard on again").atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(config(namespace, name)).isEqualTo(guardedConfig);
             assertThat(configHash(namespace, name)).isEqualTo(guardedHash);
+            assertThat(String.valueOf(condition(routers.get(namespace, name), "RouterConfigValid").get("message")))
+                    .contains("acting on requests: ").contains("prompt guard - ");
         });
-        assertThat(String.valueOf(condition(routers.get(namespace, name), "RouterConfigValid").get("message")))
-                .contains("acting on requests: ").contains("prompt guard - ");
     }
 
     @Test

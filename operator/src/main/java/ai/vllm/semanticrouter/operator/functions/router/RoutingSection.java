@@ -48,23 +48,28 @@ final class RoutingSection {
         user.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.routing.decisions")));
         config.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.decisions")));
         catalog.defaultModel().ifPresent(model -> decisions.add(catchAll(model.name(), decisions)));
-        new DecisionPlugins(dialect, trace).apply(config, decisions);
         routing.set("decisions", decisions);
-        new GuardPolicy(dialect, catalog, findings, trace).apply(config, routing);
-        new ModelThinking(new ReasoningFamilies(config.path("reasoning_families"), dialect), catalog, findings, trace)
-                .apply(decisions);
+        makeTogglesAct(config, catalog, routing, decisions);
         if (decisions.isEmpty()) {
             routing.remove("decisions");
         }
         if (signals.isEmpty()) {
             routing.remove("signals");
         }
+        passThrough(user, routing);
+        return routing;
+    }
+
+    /** Plugins first (so the guards' decisions get none), then the guards, then who thinks on each route. */
+    private void makeTogglesAct(JsonNode config, ModelCatalog catalog, ObjectNode routing, ArrayNode decisions) {
+        new DecisionPlugins(dialect, trace).apply(config, decisions);
+        new GuardPolicy(dialect, catalog, findings, trace).apply(config, routing);
+        new ModelThinking(new ReasoningFamilies(config.path("reasoning_families"), dialect), catalog, findings, trace)
+                .apply(decisions);
         if (config.path("classifier").path("category_model").isObject() && !GuardPolicy.usesSignal(decisions, "domain")) {
             findings.warn("spec.config.classifier.category_model is set but no decision uses a domain signal, so the "
                     + "router does not load the category classifier; add decisions on type domain");
         }
-        passThrough(user, routing);
-        return routing;
     }
 
     private void traceSignals(ObjectNode signals, JsonNode config) {
