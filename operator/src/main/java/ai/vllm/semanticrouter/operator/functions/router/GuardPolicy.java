@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,7 +59,7 @@ final class GuardPolicy {
         int top = 999;
         for (JsonNode decision : decisions) {
             top = Math.max(top, decision.path("priority").asInt(0));
-            if (!RuleTree.catchAll(decision.path("rules"))) {
+            if (!RuleTree.empty(decision.path("rules"))) {
                 ((ObjectNode) decision).set("rules", RuleTree.unless(leaves(guards, guards.size()), decision.path("rules")));
             }
         }
@@ -76,9 +77,9 @@ final class GuardPolicy {
         return guards.subList(0, count).stream().map(Guard::leaf).toList();
     }
 
-    private java.util.Optional<Guard> jailbreak(JsonNode guard, ObjectNode signals, Set<String> names) {
+    private Optional<Guard> jailbreak(JsonNode guard, ObjectNode signals, Set<String> names) {
         if (!guard.isObject() || !guard.path("enabled").asBoolean(true)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode rule = signal(signals, "jailbreak", "prompt_guard");
         rule.set("threshold", threshold(guard, JAILBREAK_THRESHOLD));
@@ -92,12 +93,12 @@ final class GuardPolicy {
         trace.origin("routing.decisions[" + name + "]", "spec.config.prompt_guard (block_message)");
         trace.acts("prompt guard - jailbreak signal " + signal + " (threshold " + rule.get("threshold").asText()
                 + ") blocks with decision " + name + ", which outranks every other decision");
-        return java.util.Optional.of(new Guard(RuleTree.leaf("jailbreak", signal), decision));
+        return Optional.of(new Guard(RuleTree.leaf("jailbreak", signal), decision));
     }
 
-    private java.util.Optional<Guard> pii(JsonNode pii, ObjectNode signals, Set<String> names, ArrayNode decisions) {
+    private Optional<Guard> pii(JsonNode pii, ObjectNode signals, Set<String> names, ArrayNode decisions) {
         if (!pii.isObject()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String policy = pii.path("policy").asText("block");
         if (policy.equals("off")) {
@@ -105,7 +106,7 @@ final class GuardPolicy {
                 findings.warn("spec.config.classifier.pii_model is set but its policy is off and no decision uses a "
                         + "pii signal, so the router does not load the PII classifier; set policy block or route");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode rule = signal(signals, "pii", "pii");
         rule.set("threshold", threshold(pii, PII_THRESHOLD));
@@ -118,7 +119,7 @@ final class GuardPolicy {
             if (catalog.model(model).isEmpty() && !catalog.models().isEmpty()) {
                 findings.refuse("spec.config.classifier.pii_model.route_model: model '" + model
                         + "' is served by no spec.vllmEndpoints entry with a discovered backend");
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             decision = decision(unique(names, "route-pii"), "Route prompts with personal information to " + model, leaf);
             decision.putArray("modelRefs").addObject().put("model", model);
@@ -133,7 +134,7 @@ final class GuardPolicy {
         trace.origin("routing.decisions[" + name + "]", "spec.config.classifier.pii_model.policy (" + policy + ")");
         trace.acts("PII - pii signal " + signal + " (threshold " + rule.get("threshold").asText() + ") " + action
                 + " with decision " + name);
-        return java.util.Optional.of(new Guard(leaf, decision));
+        return Optional.of(new Guard(leaf, decision));
     }
 
     private ObjectNode blocking(String name, String description, ObjectNode leaf, String message) {

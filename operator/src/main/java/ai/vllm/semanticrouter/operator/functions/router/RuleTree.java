@@ -38,10 +38,13 @@ final class RuleTree {
         return node("AND", List.of(node("NOT", List.of(guard)), rules));
     }
 
-    /** An {@code AND} without conditions: matches every request, with confidence 0. */
-    static boolean catchAll(JsonNode rules) {
-        return !rules.has("type") && "AND".equalsIgnoreCase(rules.path("operator").asText())
-                && rules.path("conditions").isEmpty();
+    /**
+     * A node without conditions: an {@code AND} matches every request with confidence 0, an
+     * {@code OR} none. Neither can be nested (the validators refuse an empty composite child) and
+     * neither needs {@link #unless}.
+     */
+    static boolean empty(JsonNode rules) {
+        return !rules.has("type") && rules.path("conditions").isEmpty();
     }
 
     /** Every leaf of a rule tree. */

@@ -48,6 +48,7 @@ class PromptGuardTest {
                     decisions:
                       - {name: urgent, description: u, priority: 5000%s, rules: {operator: OR, conditions: [{type: keyword, name: urgent}]}, modelRefs: [{model: m}]}
                       - {name: user-catch-all, description: c, priority: 3000%s, rules: {operator: AND, conditions: []}, modelRefs: [{model: m}]}
+                      - {name: never, description: n, priority: 9000, rules: {operator: OR, conditions: []}, modelRefs: [{model: m}]}
                   decisions:
                     - {name: math-law, priority: 20, rules: {operator: AND, conditions: [{type: keyword, name: math}, {type: domain, name: law}]}, modelRefs: [{model: m}]}
                 """.formatted(tag, guard, tier, tier);
@@ -90,6 +91,12 @@ class PromptGuardTest {
         assertThat(block.path("priority").asInt()).isGreaterThan(5000);
         assertThat(block.path("tier").isMissingNode()).isTrue();
         assertThat(block.has("modelRefs")).isEqualTo(tag.equals("v0.3.0"));
+        assertThat(block.path("priority").asInt()).isGreaterThan(9000);
+        for (JsonNode decision : routing.path("decisions")) {
+            if (decision.path("name").asText().matches("never|user-catch-all|default-route")) {
+                assertThat(decision.path("rules").path("conditions")).as("empty rules are not nested").isEmpty();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
