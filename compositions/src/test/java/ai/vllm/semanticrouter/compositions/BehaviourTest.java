@@ -43,6 +43,11 @@ class BehaviourTest {
             // what the operator's router-config function supplies for a legacy (flat-format) router
             environment.set("router", Resources.yaml("{dialect: flat, envoy: {routes: [], clusters: []}, secretEnv: []}"));
         }
+        if (!environment.has("models")) {
+            // what the operator's model-provisioning function supplies for the default image of a flat router
+            environment.set("models", Resources.yaml("{image: 'ghcr.io/vllm-project/semantic-router/extproc:v0.4.0',"
+                    + " source: HuggingFace, downloadStep: false, env: [], directories: [], volumeSize: 5Gi}"));
+        }
         RenderResult result = Renderer.create().render(SET, defaulted, environment, Map.of());
         assertThat(result.errors()).extracting(RenderError::format).isEmpty();
         return result;
@@ -78,7 +83,9 @@ class BehaviourTest {
         assertThat(pod(r).at("/containers/0/image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:v0.4.0");
         assertThat(pod(r).at("/serviceAccountName").asText()).isEqualTo("r");
         assertThat(pod(r).at("/volumes").toString()).contains("\"models-volume\",\"emptyDir\"");
-        assertThat(pod(r).at("/containers/0").has("livenessProbe")).isFalse();
+        assertThat(pod(r).at("/containers/0/startupProbe/tcpSocket/port").asInt()).isEqualTo(50051);
+        assertThat(pod(r).at("/containers/0/readinessProbe/tcpSocket/port").asInt()).isEqualTo(50051);
+        assertThat(pod(r).at("/containers/0/livenessProbe/tcpSocket/port").asInt()).isEqualTo(50051);
         String config = object(r, "config").orElseThrow().at("/data/config.yaml").asText();
         assertThat(Resources.yaml(config).at("/vllm_endpoints/0/address").asText()).isEqualTo("isvc-predictor.ns.svc.cluster.local");
         assertThat(Resources.yaml(config).at("/model_config/m1/preferred_endpoints/0").asText()).isEqualTo("e1");
@@ -151,25 +158,63 @@ class BehaviourTest {
     }
 
     @Test
-    void probesOnlyWhenWrittenAndEnabledWithFallbacks() {
-        RenderResult r = render(ENDPOINT + "startupProbe: {}\nlivenessProbe: {enabled: false}\nreadinessProbe: {periodSeconds: 7}\n");
-        JsonNode c = pod(r).at("/containers/0");
-        assertThat(c.at("/startupProbe/tcpSocket/port").asInt()).isEqualTo(50051);
-        assertThat(c.at("/startupProbe/failureThreshold").asInt()).isEqualTo(360);
+    void probesByDefaultAndTheCrsFieldsWinOneByOne() {
+        JsonNode none = pod(render(ENDPOINT)).at("/containers/0");
+        assertThat(none.at("/startupProbe").toString()).isEqualTo(
+                "{\"tcpSocket\":{\"port\":50051},\"periodSeconds\":10,\"timeoutSeconds\":5,\"failureThreshold\":360}");
+        assertThat(none.at("/livenessProbe").toString()).isEqualTo(
+                "{\"tcpSocket\":{\"port\":50051},\"periodSeconds\":30,\"timeoutSeconds\":10,\"failureThreshold\":5}");
+        assertThat(none.at("/readinessProbe").toString()).isEqualTo(
+                "{\"tcpSocket\":{\"port\":50051},\"periodSeconds\":10,\"timeoutSeconds\":5,\"failureThreshold\":3}");
+
+        JsonNode c = pod(render(ENDPOINT + "startupProbe: {failureThreshold: 720}\nlivenessProbe: {enabled: false}\n"
+                + "readinessProbe: {periodSeconds: 7, initialDelaySeconds: 3}\n")).at("/containers/0");
+        assertThat(c.at("/startupProbe/failureThreshold").asInt()).isEqualTo(720);
         assertThat(c.at("/startupProbe/periodSeconds").asInt()).isEqualTo(10);
-        assertThat(c.at("/startupProbe/timeoutSeconds").asInt()).isEqualTo(5);
         assertThat(c.has("livenessProbe")).isFalse();
         assertThat(c.at("/readinessProbe/periodSeconds").asInt()).isEqualTo(7);
-        assertThat(c.at("/readinessProbe/initialDelaySeconds").asInt()).isEqualTo(30);
-        assertThat(c.at("/readinessProbe/failureThreshold").asInt()).isEqualTo(5);
+        assertThat(c.at("/readinessProbe/initialDelaySeconds").asInt()).isEqualTo(3);
+        assertThat(c.at("/readinessProbe/failureThreshold").asInt()).isEqualTo(3);
     }
 
     @Test
-    void imageIsBuiltFromRegistryRepositoryAndTag() {
-        assertThat(pod(render(ENDPOINT + "image: {repository: my/router, tag: v1, imageRegistry: reg.local}\n"))
-                .at("/containers/0/image").asText()).isEqualTo("reg.local/my/router:v1");
-        assertThat(pod(render(ENDPOINT + "image: {repository: my/router, tag: ''}\n"))
-                .at("/containers/0/image").asText()).isEqualTo("my/router");
+    void withoutAStartupProbeOnlyAWrittenLivenessProbeIsKept() {
+        JsonNode off = pod(render(ENDPOINT + "startupProbe: {enabled: false}\n")).at("/containers/0");
+        assertThat(off.has("startupProbe")).isFalse();
+        assertThat(off.has("livenessProbe")).as("a default liveness probe would kill a pod still downloading").isFalse();
+        assertThat(off.has("readinessProbe")).isTrue();
+        JsonNode written = pod(render(ENDPOINT + "startupProbe: {enabled: false}\nlivenessProbe: {initialDelaySeconds: 600}\n"))
+                .at("/containers/0");
+        assertThat(written.at("/livenessProbe/initialDelaySeconds").asInt()).isEqualTo(600);
+    }
+
+    @Test
+    void configFilesAreMountedOneByOneSoTheImagesFilesStay() {
+        JsonNode mounts = pod(render(ENDPOINT)).at("/containers/0/volumeMounts");
+        assertThat(mounts.toString()).doesNotContain("\"mountPath\":\"/app/config\"")
+                .contains("{\"name\":\"config-volume\",\"mountPath\":\"/app/config/config.yaml\",\"subPath\":\"config.yaml\",\"readOnly\":true}",
+                        "{\"name\":\"config-volume\",\"mountPath\":\"/app/config/tools_db.json\",\"subPath\":\"tools_db.json\",\"readOnly\":true}",
+                        "{\"name\":\"cache-volume\",\"mountPath\":\"/tmp\",\"subPath\":\"tmp\"}");
+    }
+
+    @Test
+    void everyConfigChangeRollsThePodsBecauseSubPathMountsAreNotUpdated() {
+        String tools3 = configHash(render(ENDPOINT + "config: {tools: {enabled: true, top_k: 3}}\n"));
+        String tools4 = configHash(render(ENDPOINT + "config: {tools: {enabled: true, top_k: 4}}\n"));
+        String guard = configHash(render(ENDPOINT + "config: {tools: {enabled: true, top_k: 3}, prompt_guard: {enabled: true}}\n"));
+        assertThat(tools3).hasSize(64).isNotEqualTo(tools4).isNotEqualTo(guard);
+        assertThat(configHash(render(ENDPOINT + "config: {tools: {enabled: true, top_k: 3}}\n"))).isEqualTo(tools3);
+    }
+
+    private static String configHash(RenderResult r) {
+        return object(r, "deployment").orElseThrow()
+                .at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1config-hash").asText();
+    }
+
+    @Test
+    void imageIsTheOneTheOperatorComputedAndPullPolicyTheCrs() {
+        assertThat(pod(render(ENDPOINT)).at("/containers/0/image").asText())
+                .isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:v0.4.0");
         assertThat(pod(render(ENDPOINT + "image: {pullPolicy: Always}\n"))
                 .at("/containers/0/imagePullPolicy").asText()).isEqualTo("Always");
     }

@@ -96,7 +96,6 @@ class CrdTest {
                 Map.entry("/properties/service/properties/metrics/properties/enabled/default", "true"),
                 Map.entry("/properties/serviceAccount/properties/create/default", "true"),
                 Map.entry("/properties/persistence/properties/enabled/default", "true"),
-                Map.entry("/properties/persistence/properties/size/default", "10Gi"),
                 Map.entry("/properties/autoscaling/properties/enabled/default", "false"),
                 Map.entry("/properties/ingress/properties/enabled/default", "false"),
                 Map.entry("/properties/podDisruptionBudget/properties/enabled/default", "false"));
@@ -106,7 +105,9 @@ class CrdTest {
                 "/properties/service/properties/api", "/properties/service/properties/metrics", "/properties/serviceAccount")) {
             assertThat(spec.at(parent + "/default").isObject()).as(parent + " default {}").isTrue();
         }
-        // persistence stays off unless written; no StorageClass default (the cluster default class is used)
+        // persistence stays off unless written; no StorageClass default (the cluster default class is used);
+        // no size default: the operator sizes the volume for the config's models
+        assertThat(spec.at("/properties/persistence/properties/size/default").isMissingNode()).isTrue();
         assertThat(spec.at("/properties/persistence/default").isMissingNode()).isTrue();
         assertThat(spec.at("/properties/persistence/properties/storageClassName/default").isMissingNode()).isTrue();
     }

@@ -35,7 +35,11 @@ class LocalCommandIT {
                 .contains("deployment/semantic-router-simple", "service/semantic-router-simple",
                         "configmap/semantic-router-simple-config")
                 .containsPattern("NAME\\s+PHASE\\s+REPLICAS\\s+READY\\s+AGE")
-                .containsPattern("semantic-router-simple\\s+Running\\s+1\\s+1");
+                .containsPattern("semantic-router-simple\\s+Running\\s+1\\s+1")
+                .contains("Router pod (Deployment semantic-router-simple):")
+                .containsPattern("init model-download\\s+ghcr.io/vllm-project/semantic-router/extproc:v0.4.0")
+                .containsPattern("semantic-router\\s+startup tcp:50051 every 10s, 360 failures \\| readiness tcp:50051 every 10s,"
+                        + " 3 failures \\| liveness tcp:50051 every 30s, 5 failures, mounts /app/config/config.yaml");
     }
 
     /** Writes to two streams: the console (progress stays visible) and a buffer the test reads. */

@@ -30,6 +30,8 @@ class StatusIT {
         GenericKubernetesResource router = routers.sample("simple", namespace);
         router.getMetadata().setName("my-router");
         withSpec(router, "replicas", 2);
+        // two pods share the models volume: ReadWriteMany, else ModelVolumeNotShared keeps Ready False (RouterPodIT)
+        withSpec(router, "persistence", java.util.Map.of("enabled", true, "accessMode", "ReadWriteMany"));
         routers.createWithPrerequisites(router);
 
         GenericKubernetesResource pending = routers.awaitPhase(namespace, "my-router", "Pending");

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@link #toJson()}), plus the discovery, storage and router-config details that status reports.
  */
 public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryReport discovery,
-                          StorageVerdict storage, RouterConfig router) {
+                          StorageVerdict storage, RouterConfig router, ModelProvisioning models) {
 
     /** The environment document, exactly the shape fixed in docs/contracts.md. */
     public ObjectNode toJson() {
@@ -21,6 +22,7 @@ public record Environment(Platform platform, GatewayMode gatewayMode, DiscoveryR
         discovery.resolved().forEach(endpoint -> endpoints.add(endpoint.toJson()));
         env.putObject("storage").put("pvcAllowed", storage.pvcAllowed());
         env.set("router", router.toJson());
+        env.set("models", models.toJson());
         return env;
     }
 }

@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.functions;
 
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,6 +29,8 @@ public final class EnvironmentFunctions {
 
     public Environment compute(JsonNode cr, Platform platform) {
         DiscoveryReport backends = discovery.discover(cr);
-        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), RouterConfig.of(cr, backends));
+        RouterConfig router = RouterConfig.of(cr, backends);
+        return new Environment(platform, GatewayMode.of(cr), backends, storage.check(cr), router,
+                ModelProvisioning.of(cr, router));
     }
 }

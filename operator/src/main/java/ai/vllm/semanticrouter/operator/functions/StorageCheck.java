@@ -9,7 +9,8 @@ import java.util.Optional;
  * Checks that the StorageClass the PVC needs exists. A missing named class blocks only the PVC
  * ({@code environment.storage.pvcAllowed=false}); everything else is still applied. A PVC that needs
  * the cluster's default class in a cluster that has none is still created (the class it gets is
- * assigned when a default appears), and the verdict says it stays Pending until then.
+ * assigned when a default appears), and the verdict says it stays Pending until then. A created
+ * single-node volume shared by several pods is reported too ({@link VolumeSharing}).
  */
 public final class StorageCheck {
     public static final String STORAGE_CLASS_API = "storage.k8s.io/v1";
@@ -37,6 +38,11 @@ public final class StorageCheck {
         if (!existingClaim.isEmpty()) {
             return StorageVerdict.ready("ExistingClaim", "Using the existing claim " + existingClaim);
         }
+        StorageVerdict classVerdict = storageClass(cr, persistence);
+        return classVerdict.ready() ? VolumeSharing.check(cr).orElse(classVerdict) : classVerdict;
+    }
+
+    private StorageVerdict storageClass(JsonNode cr, JsonNode persistence) {
         String className = persistence.path("storageClassName").asText("");
         String pvc = cr.path("metadata").path("name").asText() + "-models";
         if (className.isEmpty()) {

@@ -72,6 +72,7 @@ public final class LocalCommand implements Callable<Integer> {
             session.awaitReconciled(router, simulateReady);
             System.out.println();
             System.out.println(session.describeObjects(router));
+            session.deployment(router).map(PodSummary::format).ifPresent(System.out::println);
             System.out.println(StatusTable.format(List.of(session.read(router)), Instant.now()));
             System.out.println(session.conditions(router));
         } catch (RuntimeException e) {

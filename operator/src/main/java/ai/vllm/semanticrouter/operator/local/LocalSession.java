@@ -4,6 +4,7 @@ import ai.vllm.semanticrouter.operator.crd.ShippedCrd;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,6 +108,12 @@ final class LocalSession {
         return "Created objects (-l " + INSTANCE + "=" + router.getMetadata().getName() + "):\n" + objects.stream()
                 .map(o -> "  " + o.getKind().toLowerCase() + "/" + o.getMetadata().getName())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The router's Deployment, once it exists. */
+    Optional<Deployment> deployment(GenericKubernetesResource router) {
+        return Optional.ofNullable(client.apps().deployments().inNamespace(router.getMetadata().getNamespace())
+                .withName(router.getMetadata().getName()).get());
     }
 
     @SuppressWarnings("unchecked")

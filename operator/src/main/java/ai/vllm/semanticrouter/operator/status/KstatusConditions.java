@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 final class KstatusConditions {
     /** Problem reasons that no retry can fix: the CR, the cluster's StorageClasses or a backend must change. */
     static final Set<String> USER_FIXABLE = Set.of(Problem.BACKEND_NOT_FOUND, Problem.STORAGE_CLASS_NOT_FOUND,
-            Problem.NO_DEFAULT_STORAGE_CLASS, Problem.ROUTER_CONFIG_INVALID, Problem.RENDER_FAILED, Problem.INVALID_SPEC);
+            Problem.NO_DEFAULT_STORAGE_CLASS, Problem.MODEL_VOLUME_NOT_SHARED, Problem.ROUTER_CONFIG_INVALID,
+            Problem.RENDER_FAILED, Problem.INVALID_SPEC);
 
     private KstatusConditions() {
     }

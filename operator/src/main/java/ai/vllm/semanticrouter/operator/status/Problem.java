@@ -11,4 +11,5 @@ public record Problem(String reason, String message) {
     public static final String BACKEND_NOT_FOUND = "BackendNotFound";
     public static final String STORAGE_CLASS_NOT_FOUND = "StorageClassNotFound";
     public static final String NO_DEFAULT_STORAGE_CLASS = "NoDefaultStorageClass";
+    public static final String MODEL_VOLUME_NOT_SHARED = "ModelVolumeNotShared";
 }

@@ -95,7 +95,7 @@ class PlatformAndStorageTest {
         StaticClusterView view = new StaticClusterView().put(Objects.service("ns", "s", "", 80));
         Environment environment = new EnvironmentFunctions(view).compute(cr, Platform.OPENSHIFT);
         ObjectNode json = environment.toJson();
-        assertThat(json.deepCopy().without("router").toString()).isEqualTo("{\"platform\":\"openshift\","
+        assertThat(json.deepCopy().without(java.util.List.of("router", "models")).toString()).isEqualTo("{\"platform\":\"openshift\","
                 + "\"gatewayMode\":\"gateway-integration\",\"endpoints\":[{\"name\":\"e\",\"model\":\"m\","
                 + "\"address\":\"s.ns.svc.cluster.local\",\"port\":80,\"weight\":1,\"type\":\"service\",\"tls\":false}],"
                 + "\"storage\":{\"pvcAllowed\":false}}");
@@ -105,6 +105,33 @@ class PlatformAndStorageTest {
         assertThat(json.path("router").path("envoy").path("routes")).hasSize(2);
         assertThat(json.path("router").path("secretEnv")).isEmpty();
         assertThat(GatewayMode.of(cr("replicas: 1"))).isEqualTo(GatewayMode.STANDALONE);
+        assertThat(json.path("models").path("image").asText()).isEqualTo("ghcr.io/vllm-project/semantic-router/extproc:v0.4.0");
+        assertThat(json.path("models").path("downloadStep").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSingleNodeVolumeForSeveralPodsIsReportedWithTheFixes() {
+        StaticClusterView view = new StaticClusterView().put(storageClass("fast", ""));
+        StorageVerdict replicas = new StorageCheck(view).check(cr("replicas: 3\n  persistence: {storageClassName: fast}"));
+        assertThat(replicas.ready()).isFalse();
+        assertThat(replicas.pvcAllowed()).isTrue();
+        assertThat(replicas.reason()).isEqualTo("ModelVolumeNotShared");
+        assertThat(replicas.message()).contains("spec.persistence.accessMode is ReadWriteOnce", "spec.replicas is 3",
+                "r-models", "Multi-Attach", "ReadWriteMany", "spec.persistence.enabled: false");
+        StorageVerdict hpa = new StorageCheck(view).check(cr("replicas: 1\n  autoscaling: {enabled: true, maxReplicas: 4}\n"
+                + "  persistence: {storageClassName: fast, accessMode: ReadWriteOncePod}"));
+        assertThat(hpa.reason()).isEqualTo("ModelVolumeNotShared");
+        assertThat(hpa.message()).contains("spec.autoscaling.maxReplicas is 4", "ReadWriteOncePod", "one pod");
+        for (String fine : java.util.List.of("replicas: 1\n  persistence: {storageClassName: fast}",
+                "replicas: 3\n  persistence: {storageClassName: fast, accessMode: ReadWriteMany}",
+                "replicas: 3\n  persistence: {enabled: false}",
+                "replicas: 3\n  persistence: {existingClaim: shared}",
+                "replicas: 3\n  autoscaling: {enabled: true, maxReplicas: 1}\n  persistence: {storageClassName: fast}")) {
+            assertThat(new StorageCheck(view).check(cr(fine)).ready()).as(fine).isTrue();
+        }
+        // a missing class is the first thing to fix
+        assertThat(new StorageCheck(new StaticClusterView()).check(cr("replicas: 3\n  persistence: {storageClassName: fast}"))
+                .reason()).isEqualTo("StorageClassNotFound");
     }
 
     private static ObjectNode cr(String spec) {

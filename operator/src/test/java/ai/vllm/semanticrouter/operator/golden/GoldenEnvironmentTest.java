@@ -5,6 +5,7 @@ import ai.vllm.semanticrouter.operator.functions.DiscoveryFailure;
 import ai.vllm.semanticrouter.operator.functions.DiscoveryReport;
 import ai.vllm.semanticrouter.operator.functions.EndpointSpec;
 import ai.vllm.semanticrouter.operator.functions.ResolvedEndpoint;
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keeps both equal to what the operator computes: cr.yaml is the case's sample (or its source.yaml)
  * with the CRD's defaults applied, as the API server stores it, and the {@code router} part of
  * environment.yaml is what the router-config function computes for that CR and the case's
- * endpoints. Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
+ * endpoints, and its {@code models} part what the model-provisioning function computes. Regenerate with -Dgolden.update=true (then regenerate the compositions goldens) and
  * review the diff.
  */
 class GoldenEnvironmentTest {
@@ -73,13 +74,16 @@ class GoldenEnvironmentTest {
         Path file = dir.resolve("environment.yaml");
         ObjectNode environment = (ObjectNode) YAML.readTree(file.toFile());
         // through YAML text, as the file holds it (numbers read back as doubles)
-        JsonNode computed = YAML.readTree(YAML.writeValueAsString(
-                RouterConfig.of(cr, discovery(cr, environment.path("endpoints"))).toJson()));
+        RouterConfig router = RouterConfig.of(cr, discovery(cr, environment.path("endpoints")));
+        JsonNode computed = YAML.readTree(YAML.writeValueAsString(router.toJson()));
+        JsonNode models = YAML.readTree(YAML.writeValueAsString(ModelProvisioning.of(cr, router).toJson()));
         if (UPDATE) {
             environment.set("router", computed);
+            environment.set("models", models);
             Files.writeString(file, header(file) + YAML.writeValueAsString(environment));
         }
         assertThat(environment.path("router")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(computed);
+        assertThat(environment.path("models")).as("%s (regenerate with -Dgolden.update=true)", file).isEqualTo(models);
     }
 
     /** The case's source CR (source.yaml, else its sample) as the API server stores it. */

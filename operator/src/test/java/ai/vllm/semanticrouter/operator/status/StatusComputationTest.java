@@ -10,6 +10,7 @@ import ai.vllm.semanticrouter.operator.functions.GatewayMode;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.functions.StaticClusterView;
 import ai.vllm.semanticrouter.operator.functions.StorageVerdict;
+import ai.vllm.semanticrouter.operator.functions.models.ModelProvisioning;
 import ai.vllm.semanticrouter.operator.functions.router.RouterConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -223,8 +224,9 @@ class StatusComputationTest {
 
     private static Environment fine(Platform platform) {
         DiscoveryReport discovery = new DiscoveryReport(List.of(), List.of());
+        RouterConfig router = RouterConfig.of(CR, discovery);
         return new Environment(platform, GatewayMode.STANDALONE, discovery,
-                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), RouterConfig.of(CR, discovery));
+                new StorageVerdict(true, true, "", "PersistenceDisabled", "off"), router, ModelProvisioning.of(CR, router));
     }
 
     private static StatusInputs inputs(JsonNode cr, Environment environment, JsonNode deployment, List<Problem> problems) {
