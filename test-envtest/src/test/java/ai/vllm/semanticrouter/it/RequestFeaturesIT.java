@@ -69,11 +69,13 @@ class RequestFeaturesIT {
         String namespace = API.newNamespace("overlay");
         GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample("simple", namespace));
         String name = router.getMetadata().getName();
+        await("Deployment").atMost(TIMEOUT).untilAsserted(() -> assertThat(configHash(namespace, name)).isNotEmpty());
+        String before = configHash(namespace, name);
         mergePatch(namespace, name, Map.of("spec", Map.of("config", Map.of("overlay",
                 Map.of("global", Map.of("router", Map.of("streamed_body", Map.of("enabled", true))))))));
-        await("overlay merged").atMost(TIMEOUT).untilAsserted(() -> {
+        await("overlay merged and rolled out").atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(config(namespace, name)).contains("streamed_body:");
-            assertThat(configHash(namespace, name)).isNotEmpty();
+            assertThat(configHash(namespace, name)).isNotEqualTo(before);
         });
         String merged = config(namespace, name);
         String hash = configHash(namespace, name);
