@@ -4,7 +4,7 @@
 
 MVN ?= mvn -B -ntp
 IMG ?= ghcr.io/vllm-project/semantic-router-operator:latest
-BASE_IMG ?= eclipse-temurin:17-jre
+BASE_IMG ?= eclipse-temurin:25-jre
 BUNDLE_IMG ?= ghcr.io/vllm-project/semantic-router-operator-bundle:0.1.0
 CATALOG_IMG ?= ghcr.io/vllm-project/semantic-router-operator-catalog:0.1.0
 CONTAINER_TOOL ?= docker

@@ -70,6 +70,12 @@ class SamplesIT {
             }
         }
 
+        assertThat(CLIENT.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> "Created".equals(e.getReason()) && name.equals(e.getInvolvedObject().getName())).toList())
+                .as("one Created event naming every object the first reconcile created").singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("Created ").contains("Deployment " + namespace + "/" + name,
+                        "Service " + namespace + "/" + name, "ConfigMap " + namespace + "/" + name + "-config"));
+
         String listed = new Kubectl(API.server().kubeConfigFile()).run("get", "deployment,service,configmap",
                 "-n", namespace, "-l", "app.kubernetes.io/instance=" + name, "-o", "name");
         assertThat(listed).contains("deployment.apps/" + name, "service/" + name, "configmap/" + name + "-config");

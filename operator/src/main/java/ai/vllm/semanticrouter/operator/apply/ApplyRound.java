@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Applies one CR's intents and prunes what no longer renders. An object whose cached state already
- * holds the intent is not written; one failing object does not stop the others.
+ * holds the intent is not written; one failing object does not stop the others. The round ends with
+ * at most one Event for what it changed and one Warning per kind of failure, each naming every
+ * object concerned.
  */
 public final class ApplyRound {
     private static final Logger LOG = LoggerFactory.getLogger(ApplyRound.class);
@@ -28,6 +30,7 @@ public final class ApplyRound {
     private final List<String> applyFailures = new ArrayList<>();
     private final List<String> pruneFailures = new ArrayList<>();
     private final Set<Kind> unserved = new LinkedHashSet<>();
+    private final RoundChanges changes = new RoundChanges();
     private int written;
     private int unchanged;
     private int pruned;
@@ -53,6 +56,7 @@ public final class ApplyRound {
         for (ObjectNode stale : inventory.pruneCandidates(rendered, failedTemplates, cr)) {
             pruneOne(ObjectKey.of(stale));
         }
+        announce();
         return new ApplyOutcome(live, applyFailures, pruneFailures, new ArrayList<>(unserved),
                 written, unchanged, pruned);
     }
@@ -69,14 +73,15 @@ public final class ApplyRound {
         try {
             live.put(key, writer.apply(intent));
             written++;
-            String verb = decision == ApplyDecision.CREATE ? "Created" : "Updated";
-            LOG.info("{} {} semanticrouter={}", verb, key, crName());
-            writer.event(cr, ClusterWriter.EventType.Normal, verb, verb + " " + key);
+            if (decision == ApplyDecision.CREATE) {
+                changes.created(key);
+            } else {
+                changes.updated(key);
+            }
+            LOG.info("{} {} semanticrouter={}", decision == ApplyDecision.CREATE ? "Created" : "Updated", key, crName());
         } catch (RuntimeException e) {
-            String message = key + ": " + e.getMessage();
-            applyFailures.add(message);
+            applyFailures.add(key + ": " + e.getMessage());
             LOG.warn("Apply failed semanticrouter={} object={}: {}", crName(), key, e.getMessage());
-            writer.event(cr, ClusterWriter.EventType.Warning, "ApplyFailed", "Failed to apply " + message);
         }
     }
 
@@ -84,13 +89,25 @@ public final class ApplyRound {
         try {
             writer.delete(key);
             pruned++;
+            changes.deleted(key);
             LOG.info("Deleted {} semanticrouter={} (no longer rendered)", key, crName());
-            writer.event(cr, ClusterWriter.EventType.Normal, "Deleted", "Deleted " + key + " (no longer rendered)");
         } catch (RuntimeException e) {
-            String message = key + ": " + e.getMessage();
-            pruneFailures.add(message);
+            pruneFailures.add(key + ": " + e.getMessage());
             LOG.warn("Prune failed semanticrouter={} object={}: {}", crName(), key, e.getMessage());
-            writer.event(cr, ClusterWriter.EventType.Warning, "DeleteFailed", "Failed to delete " + message);
+        }
+    }
+
+    private void announce() {
+        if (!changes.isEmpty()) {
+            writer.event(cr, ClusterWriter.EventType.Normal, changes.reason(), changes.message());
+        }
+        if (!applyFailures.isEmpty()) {
+            writer.event(cr, ClusterWriter.EventType.Warning, "ApplyFailed",
+                    "Failed to apply " + String.join("; ", applyFailures));
+        }
+        if (!pruneFailures.isEmpty()) {
+            writer.event(cr, ClusterWriter.EventType.Warning, "DeleteFailed",
+                    "Failed to delete " + String.join("; ", pruneFailures));
         }
     }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,9 +62,18 @@ public final class KubernetesClusterWriter implements ClusterWriter {
         resource(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
 
+    /**
+     * The patch goes to an operation on the CR as an item, not by name: by name, fabric8 first reads
+     * the CR from the server (a GET per status write) only to learn what the key already says.
+     */
     @Override
     public void patchStatus(ObjectKey cr, ObjectNode statusPatch) {
-        resource(cr).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), statusPatch.toString());
+        GenericKubernetesResource named = new GenericKubernetesResourceBuilder()
+                .withApiVersion(cr.apiVersion()).withKind(cr.kind())
+                .withNewMetadata().withName(cr.name()).withNamespace(cr.namespace().isEmpty() ? null : cr.namespace())
+                .endMetadata().build();
+        operation(cr).resource(named).subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), statusPatch.toString());
     }
 
     @Override

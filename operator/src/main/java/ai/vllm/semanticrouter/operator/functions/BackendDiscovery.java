@@ -31,8 +31,8 @@ public final class BackendDiscovery {
      * by labels, a service backend names one) and KServe InferenceServices of the CR's namespace.
      */
     public static final java.util.List<Dependency> DEPENDENCIES = java.util.List.of(
-            new Dependency("v1", "Service", BackendDiscovery::concernsService),
-            new Dependency(INFERENCE_SERVICE_API, INFERENCE_SERVICE_KIND, BackendDiscovery::concernsInferenceService));
+            new Dependency("v1", "Service", BackendDiscovery::servicesRead),
+            new Dependency(INFERENCE_SERVICE_API, INFERENCE_SERVICE_KIND, BackendDiscovery::inferenceServicesRead));
 
     public BackendDiscovery(ClusterView view) {
         this.view = view;
@@ -182,27 +182,26 @@ public final class BackendDiscovery {
         }
     }
 
-    private static boolean concernsService(JsonNode cr, JsonNode service) {
+    /** The Services a CR reads: every one of its namespace for a llamastack backend, the named one for a service backend. */
+    private static List<Dependency.Target> servicesRead(JsonNode cr) {
         String crNamespace = cr.path("metadata").path("namespace").asText();
-        String namespace = service.path("metadata").path("namespace").asText("");
-        String name = service.path("metadata").path("name").asText();
+        List<Dependency.Target> targets = new ArrayList<>();
         for (EndpointSpec endpoint : EndpointSpec.of(cr)) {
-            if (endpoint.backend() instanceof Backend.LlamaStack && crNamespace.equals(namespace)) {
-                return true;
-            }
-            if (endpoint.backend() instanceof Backend.ServiceRef ref && name.equals(ref.name())
-                    && namespace.equals(ref.namespace().isEmpty() ? crNamespace : ref.namespace())) {
-                return true;
+            if (endpoint.backend() instanceof Backend.LlamaStack) {
+                targets.add(Dependency.Target.anyIn(crNamespace));
+            } else if (endpoint.backend() instanceof Backend.ServiceRef ref) {
+                targets.add(Dependency.Target.named(ref.namespace().isEmpty() ? crNamespace : ref.namespace(), ref.name()));
             }
         }
-        return false;
+        return targets;
     }
 
-    private static boolean concernsInferenceService(JsonNode cr, JsonNode inferenceService) {
+    /** The InferenceServices a CR reads: the one each kserve backend names, in the CR's namespace. */
+    private static List<Dependency.Target> inferenceServicesRead(JsonNode cr) {
         String crNamespace = cr.path("metadata").path("namespace").asText();
-        String namespace = inferenceService.path("metadata").path("namespace").asText("");
-        String name = inferenceService.path("metadata").path("name").asText();
-        return crNamespace.equals(namespace) && EndpointSpec.of(cr).stream()
-                .anyMatch(e -> e.backend() instanceof Backend.KServe kserve && name.equals(kserve.inferenceServiceName()));
+        return EndpointSpec.of(cr).stream()
+                .filter(e -> e.backend() instanceof Backend.KServe)
+                .map(e -> Dependency.Target.named(crNamespace, ((Backend.KServe) e.backend()).inferenceServiceName()))
+                .toList();
     }
 }

@@ -21,7 +21,7 @@ public final class StorageCheck {
 
     /** What the check reads: StorageClasses, by name or the default one. */
     public static final List<Dependency> DEPENDENCIES = List.of(new Dependency(STORAGE_CLASS_API, STORAGE_CLASS_KIND,
-            (cr, storageClass) -> concerns(cr, storageClass.path("metadata").path("name").asText())));
+            StorageCheck::classesRead));
 
     private final ClusterView view;
 
@@ -57,17 +57,18 @@ public final class StorageCheck {
     }
 
     /**
-     * Whether a change of the StorageClass {@code className} concerns the CR's verdict: the class it
-     * names, or any class when its PVC relies on the cluster's default.
+     * The StorageClasses the CR's verdict depends on: the class it names, or every class when its PVC
+     * relies on the cluster's default (any class may become the default); none without a PVC to create.
      */
-    public static boolean concerns(JsonNode cr, String className) {
+    static List<Dependency.Target> classesRead(JsonNode cr) {
         JsonNode persistence = cr.path("spec").path("persistence");
         String named = persistence.path("storageClassName").asText("");
         if (!named.isEmpty()) {
-            return named.equals(className);
+            return List.of(Dependency.Target.named("", named));
         }
-        return !persistence.isMissingNode() && persistence.path("enabled").asBoolean(true)
+        boolean needsDefault = !persistence.isMissingNode() && persistence.path("enabled").asBoolean(true)
                 && persistence.path("existingClaim").asText("").isEmpty();
+        return needsDefault ? List.of(Dependency.Target.anyIn("")) : List.of();
     }
 
     private StorageVerdict defaultClass(String pvc) {

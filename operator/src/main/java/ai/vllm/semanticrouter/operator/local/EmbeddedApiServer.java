@@ -56,7 +56,12 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
 
     public KubernetesClient newClient() {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeConfigYaml)).build();
+        return clientBuilder().build();
+    }
+
+    /** A client builder for this server, e.g. to instrument the operator's client before it is built. */
+    public KubernetesClientBuilder clientBuilder() {
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeConfigYaml));
     }
 
     public String kubeConfigYaml() {

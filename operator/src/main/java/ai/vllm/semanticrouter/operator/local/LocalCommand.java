@@ -1,5 +1,6 @@
 package ai.vllm.semanticrouter.operator.local;
 
+import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -53,11 +55,17 @@ public final class LocalCommand implements Callable<Integer> {
         LocalSession session = new LocalSession(client, Duration.ofSeconds(timeoutSeconds));
         session.installCrd();
         session.installDefaultStorageClass();
-        OperatorRuntime operator = OperatorRuntime.start(client, OperatorOptions.defaults().withPorts(0, 0));
+        // The operator gets a client of its own that counts its requests in rest_client_requests_total,
+        // as `run` does; the session's setup requests (CRD, sample, pod readiness) are not the operator's.
+        OperatorMetrics metrics = OperatorMetrics.create();
+        KubernetesClient operatorClient = metrics.restClient().instrument(server.clientBuilder()).build();
+        OperatorRuntime operator = OperatorRuntime.start(CompletableFuture.completedFuture(operatorClient),
+                OperatorOptions.defaults().withPorts(0, 0), metrics);
         LocalSession.progress("operator started; metrics on http://localhost:" + operator.httpEndpoints().metricsPort()
                 + "/metrics, health on http://localhost:" + operator.httpEndpoints().healthPort() + "/healthz");
         Runnable stop = () -> {
             operator.close();
+            operatorClient.close();
             client.close();
             server.close();
         };

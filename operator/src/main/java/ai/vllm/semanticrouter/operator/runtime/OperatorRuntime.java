@@ -53,6 +53,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final DiscoveryLoop discovery;
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
     private final StartupTimeline timeline = new StartupTimeline();
+    private final Triggers triggers = new Triggers();
     private HttpEndpoints http;
     private Leadership leadership;
     private volatile boolean closing;
@@ -199,8 +200,7 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private void onChange(Kind kind, ObjectNode before, ObjectNode after) {
-        for (RouterKey key : Triggers.keys(kind, before, after,
-                () -> view.readOnlyList(Ownership.CR_API_VERSION, Ownership.CR_KIND, options.namespace()))) {
+        for (RouterKey key : triggers.keys(kind, before, after)) {
             queue.add(key);
         }
     }

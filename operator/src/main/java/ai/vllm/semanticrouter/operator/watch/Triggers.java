@@ -10,15 +10,17 @@ import ai.vllm.semanticrouter.operator.functions.StorageCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Which CRs a watch event concerns: the CR itself (unless only its status changed), the owner of a
  * managed object (by instance label), and the CRs whose environment the object may change, by the
- * {@link Dependency} rules each environment function declares next to the code that reads it.
+ * {@link Dependency} rules each environment function declares next to the code that reads it,
+ * looked up in an index of what each CR reads that the CR events keep.
  */
 public final class Triggers {
     public static final Kind CR = new Kind(Ownership.CR_API_VERSION, Ownership.CR_KIND);
@@ -29,28 +31,32 @@ public final class Triggers {
     /** What the environment functions read, as they declare it. */
     private static final List<Dependency> DEPENDENCIES = EnvironmentFunctions.dependencies();
 
-    private Triggers() {
-    }
+    private static final Set<String> IGNORED_TOP_LEVEL = Set.of("status");
+    private static final Set<String> IGNORED_METADATA = Set.of("resourceVersion", "managedFields");
 
-    /** Keys of the CRs to reconcile after this event; {@code crs} are the cached CRs. */
-    public static Set<RouterKey> keys(Kind kind, ObjectNode before, ObjectNode after, Supplier<List<ObjectNode>> crs) {
+    private final ReadersIndex readers = new ReadersIndex(DEPENDENCIES);
+
+    /**
+     * Keys of the CRs to reconcile after this event. Every event of a CR, the informer's initial
+     * list included, must pass here first: it keeps the index of what the CR reads.
+     */
+    public Set<RouterKey> keys(Kind kind, ObjectNode before, ObjectNode after) {
         Set<RouterKey> keys = new LinkedHashSet<>();
         if (kind.equals(CR)) {
+            if (after == null) {
+                readers.remove(RouterKey.of(before));
+            } else {
+                readers.put(after);
+            }
             if (before == null || after == null || specOrMetadataChanged(before, after)) {
                 keys.add(RouterKey.of(after != null ? after : before));
             }
             return keys;
         }
-        List<Dependency> read = dependencies(kind);
-        List<ObjectNode> cached = read.isEmpty() ? List.of() : crs.get();
         for (ObjectNode object : new ObjectNode[] {before, after}) {
             if (object != null) {
                 addOwner(object, keys);
-                for (ObjectNode cr : cached) {
-                    if (read.stream().anyMatch(d -> d.concerns().test(cr, object))) {
-                        keys.add(RouterKey.of(cr));
-                    }
-                }
+                keys.addAll(readers.readers(kind, object));
             }
         }
         return keys;
@@ -61,12 +67,33 @@ public final class Triggers {
         return DEPENDENCIES.stream().map(d -> new Kind(d.apiVersion(), d.kind())).distinct().toList();
     }
 
-    private static List<Dependency> dependencies(Kind kind) {
-        return DEPENDENCIES.stream().filter(d -> d.on(kind.apiVersion(), kind.kind())).toList();
+    /** Whether more than status, resourceVersion and managedFields differ; compared in place, without copies. */
+    static boolean specOrMetadataChanged(JsonNode before, JsonNode after) {
+        return !equalExcept(before, after, IGNORED_TOP_LEVEL);
     }
 
-    static boolean specOrMetadataChanged(JsonNode before, JsonNode after) {
-        return !strip(before).equals(strip(after));
+    private static boolean equalExcept(JsonNode a, JsonNode b, Set<String> ignored) {
+        if (!a.isObject() || !b.isObject()) {
+            return a.equals(b);
+        }
+        int compared = 0;
+        for (Map.Entry<String, JsonNode> field : a.properties()) {
+            if (ignored.contains(field.getKey())) {
+                continue;
+            }
+            compared++;
+            JsonNode other = b.get(field.getKey());
+            boolean same = other != null && (ignored == IGNORED_TOP_LEVEL && "metadata".equals(field.getKey())
+                    ? equalExcept(field.getValue(), other, IGNORED_METADATA) : field.getValue().equals(other));
+            if (!same) {
+                return false;
+            }
+        }
+        int present = 0;
+        for (Iterator<String> names = b.fieldNames(); names.hasNext(); ) {
+            present += ignored.contains(names.next()) ? 0 : 1;
+        }
+        return compared == present;
     }
 
     private static void addOwner(JsonNode object, Set<RouterKey> keys) {
@@ -75,15 +102,5 @@ public final class Triggers {
         if (Ownership.MANAGED_BY_VALUE.equals(labels.path(Ownership.MANAGED_BY_LABEL).asText()) && !instance.isEmpty()) {
             keys.add(new RouterKey(object.path("metadata").path("namespace").asText(), instance));
         }
-    }
-
-    private static JsonNode strip(JsonNode cr) {
-        ObjectNode copy = cr.deepCopy();
-        copy.remove("status");
-        JsonNode metadata = copy.path("metadata");
-        if (metadata.isObject()) {
-            ((ObjectNode) metadata).remove(List.of("resourceVersion", "managedFields"));
-        }
-        return copy;
     }
 }

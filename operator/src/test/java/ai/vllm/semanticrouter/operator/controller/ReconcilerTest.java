@@ -34,7 +34,9 @@ class ReconcilerTest {
                 new ObjectKey("apps/v1", "Deployment", "team", "demo"),
                 new ObjectKey("v1", "ConfigMap", "team", "demo-config"),
                 new ObjectKey("v1", "Service", "team", "demo"));
-        assertThat(cluster.events).anyMatch(e -> e.equals("Normal Created Created Deployment team/demo"));
+        assertThat(cluster.events).as("one event names every created object").singleElement().asString()
+                .startsWith("Normal Created Created ").contains("Deployment team/demo", "ConfigMap team/demo-config",
+                        "Service team/demo");
         ObjectNode deployment = cluster.get("apps/v1", "Deployment", "team", "demo");
         assertThat(deployment.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo("uid-1");
         assertThat(deployment.at("/metadata/annotations/semanticrouter.vllm.ai~1resource").asText()).isNotEmpty();
@@ -46,6 +48,7 @@ class ReconcilerTest {
         assertThat(cluster.applied).as("idle means idle").isEmpty();
         assertThat(cluster.statusPatches).isEmpty();
         assertThat(cluster.deleted).isEmpty();
+        assertThat(cluster.events).isEmpty();
     }
 
     @Test
@@ -97,8 +100,11 @@ class ReconcilerTest {
         cluster.view.put(cr("persistence: {enabled: true, storageClassName: fast, size: 1Gi, reclaimPolicy: Delete}"));
         reconciler.reconcile("team", "demo");
         cluster.view.put(cr("persistence: {enabled: false, reclaimPolicy: Delete}"));
+        cluster.clearRecords();
         reconciler.reconcile("team", "demo");
         assertThat(cluster.deleted).contains(pvc());
+        assertThat(cluster.events).filteredOn(e -> e.startsWith("Normal ")).singleElement().asString()
+                .contains("deleted PersistentVolumeClaim team/demo-models (no longer rendered)");
     }
 
     @Test

@@ -34,12 +34,19 @@ class TriggersTest {
         ObjectNode statusOnly = before.deepCopy();
         statusOnly.withObjectProperty("metadata").put("resourceVersion", "2");
         statusOnly.withObjectProperty("status").put("phase", "Running");
-        assertThat(keys(Triggers.CR, before, statusOnly, List::of)).isEmpty();
+        Triggers triggers = new Triggers();
+        assertThat(keys(triggers, Triggers.CR, before, statusOnly)).isEmpty();
         ObjectNode specChanged = statusOnly.deepCopy();
         specChanged.withObjectProperty("spec").put("x", 2);
-        assertThat(keys(Triggers.CR, statusOnly, specChanged, List::of)).containsExactly("ns/a");
-        assertThat(keys(Triggers.CR, null, before, List::of)).containsExactly("ns/a");
-        assertThat(keys(Triggers.CR, before, null, List::of)).containsExactly("ns/a");
+        assertThat(keys(triggers, Triggers.CR, statusOnly, specChanged)).containsExactly("ns/a");
+        ObjectNode labelled = statusOnly.deepCopy();
+        labelled.withObjectProperty("metadata").withObjectProperty("labels").put("team", "x");
+        assertThat(keys(triggers, Triggers.CR, statusOnly, labelled)).containsExactly("ns/a");
+        ObjectNode fieldGone = statusOnly.deepCopy();
+        fieldGone.remove("spec");
+        assertThat(keys(triggers, Triggers.CR, statusOnly, fieldGone)).containsExactly("ns/a");
+        assertThat(keys(triggers, Triggers.CR, null, before)).containsExactly("ns/a");
+        assertThat(keys(triggers, Triggers.CR, before, null)).containsExactly("ns/a");
     }
 
     @Test
@@ -50,21 +57,33 @@ class TriggersTest {
                   namespace: ns
                   labels: {app.kubernetes.io/managed-by: semantic-router-operator, app.kubernetes.io/instance: a}
                 """);
-        assertThat(keys(new Kind("apps/v1", "Deployment"), null, deployment, () -> CRS)).containsExactly("ns/a");
+        assertThat(keys(triggersOf(CRS), new Kind("apps/v1", "Deployment"), null, deployment)).containsExactly("ns/a");
     }
 
     @Test
     void backendsAndStorageClassesTriggerTheCrsThatWaitOnThem() {
-        assertThat(keys(Triggers.INFERENCE_SERVICE, null, inferenceService("ns", "isvc"), () -> CRS))
-                .containsExactly("ns/a");
-        assertThat(keys(Triggers.INFERENCE_SERVICE, null, inferenceService("other", "isvc"), () -> CRS)).isEmpty();
-        assertThat(keys(Triggers.SERVICE, null, service("ns", "anything", "app: x", 80), () -> CRS))
-                .containsExactly("ns/b");
-        assertThat(keys(Triggers.SERVICE, null, service("infra", "shared", "", 80), () -> CRS))
-                .containsExactly("ns/b");
-        assertThat(keys(Triggers.SERVICE, null, service("infra", "other", "", 80), () -> CRS)).isEmpty();
+        Triggers triggers = triggersOf(CRS);
+        assertThat(keys(triggers, Triggers.INFERENCE_SERVICE, null, inferenceService("ns", "isvc"))).containsExactly("ns/a");
+        assertThat(keys(triggers, Triggers.INFERENCE_SERVICE, null, inferenceService("other", "isvc"))).isEmpty();
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("ns", "anything", "app: x", 80))).containsExactly("ns/b");
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("infra", "shared", "", 80))).containsExactly("ns/b");
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("infra", "other", "", 80))).isEmpty();
         ObjectNode storageClass = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: fast}}");
-        assertThat(keys(Triggers.STORAGE_CLASS, null, storageClass, () -> CRS)).containsExactly("ns/a");
+        assertThat(keys(triggers, Triggers.STORAGE_CLASS, null, storageClass)).containsExactly("ns/a");
+    }
+
+    @Test
+    void theIndexFollowsTheCrsThatChangeWhatTheyReadOrGo() {
+        Triggers triggers = triggersOf(CRS);
+        ObjectNode repointed = LLAMA_CR.deepCopy();
+        ((ObjectNode) repointed.at("/spec/vllmEndpoints/1/backend/service")).put("name", "moved");
+        keys(triggers, Triggers.CR, LLAMA_CR, repointed);
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("infra", "shared", "", 80))).isEmpty();
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("infra", "moved", "", 80))).containsExactly("ns/b");
+        keys(triggers, Triggers.CR, repointed, null);
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("infra", "moved", "", 80))).isEmpty();
+        assertThat(keys(triggers, Triggers.SERVICE, null, service("ns", "anything", "app: x", 80))).isEmpty();
+        assertThat(keys(triggers, Triggers.INFERENCE_SERVICE, null, inferenceService("ns", "isvc"))).containsExactly("ns/a");
     }
 
     @Test
@@ -73,12 +92,19 @@ class TriggersTest {
         ObjectNode existingClaim = yaml("{metadata: {name: d, namespace: ns}, spec: {persistence: {existingClaim: mine}}}");
         ObjectNode disabled = yaml("{metadata: {name: e, namespace: ns}, spec: {persistence: {enabled: false}}}");
         ObjectNode standard = yaml("{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: standard}}");
-        assertThat(keys(Triggers.STORAGE_CLASS, null, standard,
-                () -> List.of(KSERVE_CR, LLAMA_CR, needsDefault, existingClaim, disabled))).containsExactly("ns/c");
+        assertThat(keys(triggersOf(List.of(KSERVE_CR, LLAMA_CR, needsDefault, existingClaim, disabled)),
+                Triggers.STORAGE_CLASS, null, standard)).containsExactly("ns/c");
+    }
+
+    /** Triggers that have seen these CRs created, as the informer's initial list delivers them. */
+    private static Triggers triggersOf(List<ObjectNode> crs) {
+        Triggers triggers = new Triggers();
+        crs.forEach(cr -> triggers.keys(Triggers.CR, null, cr));
+        return triggers;
     }
 
     /** The keys as "namespace/name", as the work queue logs them. */
-    private static List<String> keys(Kind kind, ObjectNode before, ObjectNode after, java.util.function.Supplier<List<ObjectNode>> crs) {
-        return Triggers.keys(kind, before, after, crs).stream().map(RouterKey::toString).toList();
+    private static List<String> keys(Triggers triggers, Kind kind, ObjectNode before, ObjectNode after) {
+        return triggers.keys(kind, before, after).stream().map(RouterKey::toString).toList();
     }
 }

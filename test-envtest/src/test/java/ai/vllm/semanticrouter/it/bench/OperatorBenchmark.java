@@ -34,13 +34,13 @@ public final class OperatorBenchmark {
     private static final boolean STARTUP_ONLY = "startup".equals(System.getProperty("bench.only"));
     /** bench.only=footprint: start-up and the operator process's footprint only (report files left alone). */
     private static final boolean FOOTPRINT_ONLY = "footprint".equals(System.getProperty("bench.only"));
-    /** bench.only=process: the operator process's footprint only (e.g. the image's JVM, which has no archive). */
+    /** bench.only=process: the operator process's footprint only (e.g. the image's JVM, which has no cache). */
     private static final boolean PROCESS_ONLY = "process".equals(System.getProperty("bench.only"));
     /**
      * The environment of every operator process the benchmark starts (none: the launcher as shipped):
      * bench.javaOpts becomes JAVA_OPTS, bench.operatorEnv adds NAME=value pairs separated by ','
-     * (e.g. SEMANTIC_ROUTER_OPERATOR_CDS=off, with -XX:MaxRAM=384m in bench.javaOpts, for the image
-     * under a 384Mi limit: its JVM has no class-data archive and sizes itself from the limit).
+     * (e.g. SEMANTIC_ROUTER_OPERATOR_AOT=off, with -XX:MaxRAM=384m in bench.javaOpts, for the image
+     * under a 384Mi limit: its JVM has no ahead-of-time cache and sizes itself from the limit).
      */
     private static final Map<String, String> OPERATOR_ENVIRONMENT = operatorEnvironment();
     /** The checkout, for bin/semantic-router-operator (the benchmark runs in test-envtest). */
@@ -86,10 +86,10 @@ public final class OperatorBenchmark {
     private void startup() throws Exception {
         StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY, OPERATOR_ENVIRONMENT)
                 .measure(ROUNDS);
-        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withArchive(), 1000));
-        figures.add(Figures.of("start-up: CPU used until the first reconcile done", "s", startup.cpuWithArchive(), Double.NaN));
-        figures.add(Figures.of("start-up without the class-data archive", "ms", startup.withoutArchive(), Double.NaN));
-        figures.add(Figures.of("start-up, first run (writes the archive)", "ms", List.of(startup.trainingStart()), Double.NaN));
+        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withCache(), 1000));
+        figures.add(Figures.of("start-up: CPU used until the first reconcile done", "s", startup.cpuWithCache(), Double.NaN));
+        figures.add(Figures.of("start-up without the AOT cache", "ms", startup.withoutCache(), Double.NaN));
+        figures.add(Figures.of("start-up, first run (trains the AOT cache)", "ms", List.of(startup.trainingStart()), Double.NaN));
     }
 
     private void scaleRounds() throws Exception {
@@ -135,6 +135,10 @@ public final class OperatorBenchmark {
                 sample(samples, ProcessFootprint.Round::objectWritesPerCr), 5));
         figures.add(Figures.of("process: writes per CR to converge: status", "writes",
                 sample(samples, ProcessFootprint.Round::statusWritesPerCr), 1));
+        figures.add(Figures.of("process: requests per CR to converge (applies, status, Events, reads)", "requests",
+                sample(samples, r -> r.requestsPerCr().total()), Double.NaN));
+        figures.add(Figures.of("process: Events per CR to converge (POST)", "requests",
+                sample(samples, r -> r.requestsPerCr().method("POST")), Double.NaN));
         figures.add(Figures.of("process: writes in " + PROCESS_IDLE_SECONDS + " s idle after convergence", "writes",
                 sample(samples, r -> (double) r.idleWrites()), 0));
     }

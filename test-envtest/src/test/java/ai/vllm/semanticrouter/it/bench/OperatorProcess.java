@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The operator as users start it, {@code bin/semantic-router-operator run}, in a process of its own,
  * with its footprint read from the kernel: CPU time (user + system) from {@code /proc/PID/stat},
  * resident memory now and at its peak ({@code VmRSS}, {@code VmHWM}) from {@code /proc/PID/status}.
- * The launcher replaces itself with the JVM ({@code exec}), except on the start that writes the
- * class-data archive, where the JVM is its child: the figures are always the JVM's.
+ * The launcher replaces itself with the JVM ({@code exec}), except on the start that trains the
+ * ahead-of-time cache, where the JVM is its child: the figures are always the JVM's.
  */
 final class OperatorProcess implements AutoCloseable {
     /** Kernel clock ticks per second, the unit of utime and stime ({@code getconf CLK_TCK}; 100 on Linux). */
@@ -23,29 +23,47 @@ final class OperatorProcess implements AutoCloseable {
     private final Process launcher;
     private final long startNanos;
     private final File log;
+    private final int metricsPort;
     private long jvmPid = -1;
 
-    private OperatorProcess(Process launcher, long startNanos, File log) {
+    private OperatorProcess(Process launcher, long startNanos, File log, int metricsPort) {
         this.launcher = launcher;
         this.startNanos = startNanos;
         this.log = log;
+        this.metricsPort = metricsPort;
     }
 
     /**
      * Spawns {@code launcher run} against the kubeconfig, metrics and health on free ports, output to {@code log}.
-     * @param environment added to the launcher's environment (e.g. JAVA_OPTS, SEMANTIC_ROUTER_OPERATOR_CDS)
+     * @param environment added to the launcher's environment (e.g. JAVA_OPTS, SEMANTIC_ROUTER_OPERATOR_AOT)
      */
     static OperatorProcess start(Path launcher, Path kubeconfig, Map<String, String> environment, File log) {
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "--metrics-port", "0", "--health-port", "0")
+        int metricsPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run",
+                "--metrics-port", String.valueOf(metricsPort), "--health-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log);
         builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         try {
-            return new OperatorProcess(builder.start(), start, log);
+            return new OperatorProcess(builder.start(), start, log, metricsPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launcher, e);
+        }
+    }
+
+    /** The requests the operator has sent so far, from its /metrics. */
+    RequestCount requests() {
+        return RequestCount.read(metricsPort);
+    }
+
+    /** A port nobody listens on now; the operator binds it a moment later (a clash fails the start loudly). */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the operator's metrics", e);
         }
     }
 
@@ -137,7 +155,7 @@ final class OperatorProcess implements AutoCloseable {
         return command.endsWith("/java") || command.equals("java");
     }
 
-    /** SIGTERM (the operator shuts down and the launcher keeps a new archive), then SIGKILL after 60 s. */
+    /** SIGTERM (the operator shuts down and the launcher keeps a new cache), then SIGKILL after 60 s. */
     @Override
     public void close() throws InterruptedException {
         launcher.destroy();

@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
  * its CPU and resident memory are read; then {@code crs} SemanticRouters are created at once in 10
  * namespaces, and the CPU it used until all of them show status for their generation (plus 2 s for
  * the last events) is divided by their number; after {@code idleSeconds} of idle its resident memory
- * and its peak are read. Writes are counted from the API server, as in the in-process rounds.
+ * and its peak are read. Writes are counted from the API server, as in the in-process rounds; requests
+ * (writes, Events and reads) from the operator's own {@code rest_client_requests_total}.
  */
 final class ProcessFootprint {
     /** What one round measured. */
     record Round(double cpuFirst10s, double rssStartedMiB, double convergeSeconds, double cpuPerCrMillis,
-                 double rssIdleMiB, double peakRssMiB, double objectWritesPerCr, double statusWritesPerCr, long idleWrites) {
+                 double rssIdleMiB, double peakRssMiB, double objectWritesPerCr, double statusWritesPerCr, long idleWrites,
+                 RequestCount requestsPerCr) {
     }
 
     private static final long SETTLE_MILLIS = 2000;
@@ -66,6 +68,7 @@ final class ProcessFootprint {
             double rssStarted = operator.rssMiB();
             long objectWritesBefore = writes.objectWrites();
             long statusWritesBefore = writes.statusWrites();
+            RequestCount requestsBefore = operator.requests();
             long start = System.nanoTime();
             BenchRouters.createAtOnce(client, namespaces, crs);
             long deadline = start + TimeUnit.MINUTES.toNanos(10);
@@ -81,16 +84,18 @@ final class ProcessFootprint {
             double cpuPerCr = (operator.cpuSeconds() - cpuFirst10s) * 1000 / crs;
             double objectWrites = (writes.objectWrites() - objectWritesBefore) / (double) crs;
             double statusWrites = (writes.statusWrites() - statusWritesBefore) / (double) crs;
+            RequestCount requestsPerCr = operator.requests().since(requestsBefore, crs);
             long idleBefore = writes.objectWrites() + writes.statusWrites();
             TimeUnit.SECONDS.sleep(idleSeconds);
             long idleWrites = writes.objectWrites() + writes.statusWrites() - idleBefore;
             diagnose(operator);
             Round round = new Round(cpuFirst10s, rssStarted, seconds, cpuPerCr, operator.rssMiB(), operator.peakRssMiB(),
-                    objectWrites, statusWrites, idleWrites);
+                    objectWrites, statusWrites, idleWrites, requestsPerCr);
             System.out.printf("[bench] process round: CPU first 10 s %.2f s, RSS started %.1f MiB; %d CRs in %.1f s,"
-                            + " %.1f ms CPU per CR, %.2f + %.2f writes per CR; after %d s idle: RSS %.1f MiB (peak %.1f),"
-                            + " %d writes%n", round.cpuFirst10s(), round.rssStartedMiB(), crs, seconds, cpuPerCr,
-                    objectWrites, statusWrites, idleSeconds, round.rssIdleMiB(), round.peakRssMiB(), idleWrites);
+                            + " %.1f ms CPU per CR, %.2f + %.2f writes per CR, requests per CR %s; after %d s idle:"
+                            + " RSS %.1f MiB (peak %.1f), %d writes%n", round.cpuFirst10s(), round.rssStartedMiB(), crs,
+                    seconds, cpuPerCr, objectWrites, statusWrites, requestsPerCr, idleSeconds, round.rssIdleMiB(),
+                    round.peakRssMiB(), idleWrites);
             return round;
         }
     }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Start-up time of the command users run, {@code bin/semantic-router-operator run}: from spawning it
  * to the first CR (created before the start) having status for its generation; each start finds
- * exactly one CR (the previous one is deleted). The launcher keeps
- * an AppCDS archive written by its first start; both variants are measured in alternation, so that
- * machine noise hits them alike.
+ * exactly one CR (the previous one is deleted). The launcher keeps an ahead-of-time cache (JDK 25)
+ * written by its first start, the training run; starts with and without it are measured in
+ * alternation, so that machine noise hits them alike.
  */
 final class StartupMeasurement {
     private final ApiServer api;
@@ -26,17 +26,17 @@ final class StartupMeasurement {
     private final Map<String, String> environment;
 
     /**
-     * The start-up figures: the launcher as shipped (with its archive) and with the archive off, and
+     * The start-up figures: the launcher as shipped (with its cache) and with the cache off, and
      * the CPU seconds the JVM used until the first reconcile was done (as shipped).
      */
-    record Result(List<Double> withArchive, List<Double> withoutArchive, double trainingStart, List<Double> cpuWithArchive) {
+    record Result(List<Double> withCache, List<Double> withoutCache, double trainingStart, List<Double> cpuWithCache) {
     }
 
     /** One start: milliseconds to the first reconcile done, and CPU seconds the JVM used until then. */
     private record Start(double millis, double cpuSeconds) {
     }
 
-    /** @param environment for every start (e.g. JAVA_OPTS); the archive switch is added where measured */
+    /** @param environment for every start (e.g. JAVA_OPTS); the cache switch is added where measured */
     StartupMeasurement(ApiServer api, KubernetesClient client, Path repository, Map<String, String> environment) {
         this.api = api;
         this.client = client;
@@ -50,20 +50,20 @@ final class StartupMeasurement {
     }
 
     Result measure(int rounds) throws Exception {
-        Path archive = launcher.getParent().getParent().resolve("operator/target/operator.jsa");
-        Files.deleteIfExists(archive);
-        double training = startOnce("first start, writes the archive", Map.of()).millis();
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the launcher wrote no class-data archive at " + archive);
+        Path cache = launcher.getParent().getParent().resolve("operator/target/operator.aot");
+        Files.deleteIfExists(cache);
+        double training = startOnce("first start, trains the cache", Map.of()).millis();
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the launcher wrote no ahead-of-time cache at " + cache);
         }
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            Start shipped = startOnce("with the archive, round " + (round + 1), Map.of());
+            Start shipped = startOnce("with the cache, round " + (round + 1), Map.of());
             with.add(shipped.millis());
             cpu.add(shipped.cpuSeconds());
-            without.add(startOnce("archive off, round " + (round + 1), Map.of("SEMANTIC_ROUTER_OPERATOR_CDS", "off")).millis());
+            without.add(startOnce("cache off, round " + (round + 1), Map.of("SEMANTIC_ROUTER_OPERATOR_AOT", "off")).millis());
         }
         return new Result(with, without, training, cpu);
     }
