@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
 final class RenderCommand implements Callable<Integer> {
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("StorageClass", "Namespace",
             "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "IngressClass", "GatewayClass");
+    /** The template of the ConfigMap that carries config.yaml. */
+    private static final String CONFIG_TEMPLATE = "config";
     @Spec
     CommandSpec spec;
 
@@ -154,6 +156,11 @@ final class RenderCommand implements Callable<Integer> {
 
     private static void explain(RenderPass.Intent intent, RenderPass.Plan plan, PrintWriter out) {
         out.println("# resource " + intent.rendered().name() + " (composition " + intent.rendered().compositionName() + ")");
+        if (intent.rendered().name().equals(CONFIG_TEMPLATE)) {
+            var trace = plan.environment().router().trace();
+            trace.features().forEach(f -> out.println("#   acts on requests: " + f));
+            trace.origins().forEach(o -> out.println("#   config.yaml " + o.format()));
+        }
         for (TraceEntry entry : plan.result().trace()) {
             if (entry.resourceName().equals(intent.rendered().name())) {
                 out.println("#   " + entry.fieldPath() + " <- " + entry.origin() + ":" + entry.line() + " " + entry.patch());

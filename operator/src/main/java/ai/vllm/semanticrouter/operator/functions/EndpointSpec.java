@@ -9,8 +9,8 @@ import java.util.List;
  * One {@code spec.vllmEndpoints[*]} entry of the CR; {@code inferencePool} is the InferencePool a
  * Gateway sends the model's traffic to instead of the Service ("" when none).
  */
-public record EndpointSpec(String name, String model, String reasoningFamily, int weight, Backend backend,
-                           List<Lora> loras, Tls tls, String inferencePool) {
+public record EndpointSpec(String name, String model, String reasoningFamily, boolean useReasoning, int weight,
+                           Backend backend, List<Lora> loras, Tls tls, String inferencePool) {
 
     public EndpointSpec {
         loras = List.copyOf(loras);
@@ -43,7 +43,7 @@ public record EndpointSpec(String name, String model, String reasoningFamily, in
                 }
             }
             endpoints.add(new EndpointSpec(entry.path("name").asText(""), entry.path("model").asText(""),
-                    entry.path("reasoningFamily").asText(""), weight <= 0 ? 1 : weight,
+                    entry.path("reasoningFamily").asText(""), entry.path("useReasoning").asBoolean(false), weight <= 0 ? 1 : weight,
                     Backend.parse(entry.path("backend")), loras, Tls.of(entry.path("tls")),
                     entry.path("inferencePool").path("name").asText("")));
         }

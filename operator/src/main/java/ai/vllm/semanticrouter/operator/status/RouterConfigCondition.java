@@ -25,6 +25,8 @@ final class RouterConfigCondition {
         }
         List<String> parts = new ArrayList<>();
         parts.add("config.yaml in format " + router.choice().dialect().value() + ": " + router.choice().reason());
+        parts.add(router.trace().features().isEmpty() ? "no optional feature acts on requests"
+                : "acting on requests: " + String.join("; ", router.trace().features()));
         parts.addAll(router.findings().warnings());
         if (!router.findings().ignored().isEmpty()) {
             parts.add("not used by this router version: " + String.join(", ", router.findings().ignored()));

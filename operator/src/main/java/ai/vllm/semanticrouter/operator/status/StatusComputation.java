@@ -66,6 +66,7 @@ public final class StatusComputation {
         if (inputs.environment().gatewayMode() == GatewayMode.STANDALONE) {
             status.set("chatEntry", chatEntry(cr));
         }
+        status.set("router", inputs.environment().router().status());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
             status.set("openshiftFeatures", openshiftFeatures(inputs));
         }

@@ -78,6 +78,27 @@ class RenderCommandTest {
     }
 
     @Test
+    void explainNamesTheCrFieldBehindEverySignalDecisionAndPlugin() throws IOException {
+        String cr = CR.replace("  vllmEndpoints:", "  config:\n"
+                + "    prompt_guard: {enabled: true, threshold: \"0.75\"}\n"
+                + "    response_cache: {enabled: true}\n"
+                + "    tools: {enabled: true}\n"
+                + "    overlay: {global: {router: {streamed_body: {enabled: true}}}}\n"
+                + "  vllmEndpoints:");
+        Result result = run("render", "-f", write("cr.yaml", cr), "--cluster", write("cluster.yaml", CLUSTER), "--explain");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains(
+                "#   acts on requests: prompt guard - jailbreak signal prompt_guard (threshold 0.75) blocks with decision "
+                        + "block-jailbreak, which outranks every other decision",
+                "#   config.yaml routing.signals.jailbreak[prompt_guard] <- spec.config.prompt_guard (threshold, enabled)",
+                "#   config.yaml routing.decisions[block-jailbreak] <- spec.config.prompt_guard (block_message)",
+                "#   config.yaml routing.decisions[default-route] <- spec.vllmEndpoints (the default model, first by name)",
+                "#   config.yaml routing.decisions[default-route].plugins[response_cache] <- spec.config.response_cache",
+                "#   config.yaml routing.decisions[default-route].plugins[tools] <- spec.config.tools",
+                "#   config.yaml global.router.streamed_body <- spec.config.overlay.global.router.streamed_body");
+    }
+
+    @Test
     void anInvalidCrFailsNamingTheFieldPath() throws IOException {
         Result result = run("render", "-f", write("bad.yaml", """
                 apiVersion: vllm.ai/v1alpha1

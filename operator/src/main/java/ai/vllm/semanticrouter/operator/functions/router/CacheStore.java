@@ -38,6 +38,9 @@ final class CacheStore {
         Copy.fields(cache, store, "enabled", "backend_type");
         Copy.number(cache, "similarity_threshold", store);
         Copy.fields(cache, store, "max_entries", "ttl_seconds", "eviction_policy", "embedding_model");
+        if (dialect == ConfigDialect.V0_3 && Copy.present(cache.get("scope"))) {
+            findings.ignore(crPath + ".scope", "v0.3 routers have no cache scope and share cached answers globally");
+        }
         if (Copy.present(cache.get("hnsw"))) {
             findings.ignore(crPath + ".hnsw", "no router version has a setting for it");
         }

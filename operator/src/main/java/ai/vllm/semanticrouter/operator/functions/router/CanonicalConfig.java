@@ -24,7 +24,7 @@ final class CanonicalConfig {
     }
 
     static ObjectNode write(JsonNode config, ModelCatalog catalog, ConfigDialect dialect,
-                            List<SecretEnv> secrets, Findings findings) {
+                            List<SecretEnv> secrets, Findings findings, FeatureTrace trace) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("version", "v0.3");
         ObjectNode listener = document.putArray("listeners").addObject();
@@ -33,10 +33,11 @@ final class CanonicalConfig {
         listener.put("port", LISTENER_PORT);
         listener.put("timeout", "300s");
         document.set("providers", new ProvidersSection(dialect, findings).write(config, catalog));
-        ObjectNode routing = new RoutingSection(dialect, findings).write(config, catalog);
+        ObjectNode routing = new RoutingSection(dialect, findings, trace).write(config, catalog);
         document.set("routing", routing);
         document.set("global", new GlobalSection(dialect, secrets, findings).write(config));
         check(routing, catalog, dialect, findings);
+        new ConfigOverlay(findings, trace).merge(config.path("overlay"), document);
         if (dialect == ConfigDialect.V0_4) {
             Set<String> references = new java.util.HashSet<>();
             secrets.forEach(s -> references.add(s.reference()));

@@ -39,6 +39,7 @@ public record ModelCatalog(List<ProviderModel> models) {
         List<BackendRef> backends = new ArrayList<>();
         Map<String, Lora> loras = new LinkedHashMap<>();
         String family = "";
+        boolean thinks = false;
         for (ResolvedEndpoint endpoint : endpoints) {
             EndpointSpec spec = endpoint.spec();
             backends.add(new BackendRef(spec.name(), endpoint.address(), endpoint.port(),
@@ -47,8 +48,9 @@ public record ModelCatalog(List<ProviderModel> models) {
             if (family.isEmpty()) {
                 family = spec.reasoningFamily();
             }
+            thinks |= spec.useReasoning();
         }
-        return new ProviderModel(name, backends, List.copyOf(loras.values()), family);
+        return new ProviderModel(name, backends, List.copyOf(loras.values()), family, thinks);
     }
 
     public Optional<ProviderModel> defaultModel() {

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * One distinct {@code spec.vllmEndpoints[*].model}: every endpoint that serves it, in CR order, the
- * LoRAs they declare (merged by name, first wins) and the first reasoning family named.
+ * LoRAs they declare (merged by name, first wins), the first reasoning family named, and whether
+ * any of them says the model thinks ({@code useReasoning}).
  */
-public record ProviderModel(String name, List<BackendRef> backends, List<Lora> loras, String reasoningFamily) {
+public record ProviderModel(String name, List<BackendRef> backends, List<Lora> loras, String reasoningFamily,
+                            boolean thinks) {
 
     public ProviderModel {
         backends = List.copyOf(backends);

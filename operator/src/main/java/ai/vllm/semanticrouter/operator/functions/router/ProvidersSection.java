@@ -49,20 +49,22 @@ final class ProvidersSection {
 
     private void reasoning(ProviderModel model, JsonNode families, ObjectNode entry) {
         String family = model.reasoningFamily();
-        if (family.isEmpty()) {
+        ReasoningFamilies.Source source = new ReasoningFamilies(families, dialect).source(model);
+        if (source == ReasoningFamilies.Source.NONE) {
+            return;
+        }
+        if (source == ReasoningFamilies.Source.UNKNOWN) {
+            findings.refuse("spec.vllmEndpoints[model=" + model.name() + "].reasoningFamily: family '" + family
+                    + "' is not defined in spec.config.reasoning_families" + (dialect == ConfigDialect.V0_3
+                    ? " (v0.3 routers have no built-in families and refuse such a config)"
+                    : " and is not a built-in family of v0.4 routers (" + ReasoningFamilies.builtInExamples() + ")"));
+            return;
+        }
+        if (source == ReasoningFamilies.Source.BUILT_IN) {
+            entry.putObject("reasoning").put("family", family);
             return;
         }
         JsonNode definition = families.path(family);
-        if (!definition.isObject()) {
-            String message = "spec.vllmEndpoints[model=" + model.name() + "].reasoningFamily: family '" + family
-                    + "' is not defined in spec.config.reasoning_families";
-            if (dialect == ConfigDialect.V0_3) {
-                findings.refuse(message + " (v0.3 routers refuse such a config)");
-            } else {
-                findings.warn(message + "; the model gets no reasoning control");
-            }
-            return;
-        }
         if (dialect == ConfigDialect.V0_3) {
             entry.put("reasoning_family", family);
             return;

@@ -17,7 +17,7 @@ import java.util.List;
  * {@code environment.router} the compositions read.
  */
 public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNode document, EnvoyRoutes envoy,
-                           List<SecretEnv> secrets, Findings findings) {
+                           List<SecretEnv> secrets, Findings findings, FeatureTrace trace) {
     /** The templates that carry the router config into the pods: held back while the config is refused. */
     public static final java.util.Set<String> ROLLOUT_TEMPLATES = java.util.Set.of("config", "envoy-config", "deployment");
 
@@ -29,16 +29,30 @@ public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNod
         if (catalog.models().isEmpty() && discovery.configured() > 0) {
             findings.warn("no backend is discovered yet, so the router has no model to route to (see BackendsDiscovered)");
         }
-        ObjectNode document = choice.dialect().canonical()
-                ? CanonicalConfig.write(cr.path("spec").path("config"), catalog, choice.dialect(), secrets, findings)
-                : null;
+        FeatureTrace trace = new FeatureTrace();
+        JsonNode config = cr.path("spec").path("config");
+        ObjectNode document = null;
+        if (choice.dialect().canonical()) {
+            document = CanonicalConfig.write(config, catalog, choice.dialect(), secrets, findings, trace);
+        } else {
+            FlatToggles.report(config, findings, trace);
+        }
         ManagementApi.apply(cr.path("spec").path("managementAPI"), choice.dialect(), document, secrets, findings);
-        return new RouterConfig(choice, catalog, document, EnvoyRoutes.of(catalog), List.copyOf(secrets), findings);
+        return new RouterConfig(choice, catalog, document, EnvoyRoutes.of(catalog), List.copyOf(secrets), findings, trace);
     }
 
     /** True when the router would refuse this config: it is then not rolled out. */
     public boolean refused() {
         return !findings.refusals().isEmpty();
+    }
+
+    /** {@code status.router}: the config format and the features that act on requests. */
+    public ObjectNode status() {
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.put("dialect", choice.dialect().value());
+        ArrayNode features = status.putArray("features");
+        trace.features().forEach(features::add);
+        return status;
     }
 
     /** {@code environment.router}, the shape fixed in docs/contracts.md. */

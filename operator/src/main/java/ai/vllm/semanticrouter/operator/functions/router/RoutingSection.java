@@ -24,10 +24,12 @@ final class RoutingSection {
 
     private final ConfigDialect dialect;
     private final Findings findings;
+    private final FeatureTrace trace;
 
-    RoutingSection(ConfigDialect dialect, Findings findings) {
+    RoutingSection(ConfigDialect dialect, Findings findings, FeatureTrace trace) {
         this.dialect = dialect;
         this.findings = findings;
+        this.trace = trace;
     }
 
     ObjectNode write(JsonNode config, ModelCatalog catalog) {
@@ -39,19 +41,46 @@ final class RoutingSection {
         ObjectNode signals = user.path("signals").isObject() ? ((ObjectNode) user.path("signals")).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         complexity(config.path("complexity_rules"), signals);
-        if (!signals.isEmpty()) {
-            routing.set("signals", signals);
-        }
+        routing.set("signals", signals); // before the decisions, as people read them; dropped below when empty
         Copy.field(user, "projections", routing);
+        traceSignals(signals, config);
         ArrayNode decisions = JsonNodeFactory.instance.arrayNode();
         user.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.routing.decisions")));
         config.path("decisions").forEach(d -> decisions.add(decision(d, "spec.config.decisions")));
         catalog.defaultModel().ifPresent(model -> decisions.add(catchAll(model.name(), decisions)));
-        if (!decisions.isEmpty()) {
-            routing.set("decisions", decisions);
+        routing.set("decisions", decisions);
+        makeTogglesAct(config, catalog, routing, decisions);
+        if (decisions.isEmpty()) {
+            routing.remove("decisions");
+        }
+        if (signals.isEmpty()) {
+            routing.remove("signals");
         }
         passThrough(user, routing);
         return routing;
+    }
+
+    /** Plugins first (so the guards' decisions get none), then the guards, then who thinks on each route. */
+    private void makeTogglesAct(JsonNode config, ModelCatalog catalog, ObjectNode routing, ArrayNode decisions) {
+        new DecisionPlugins(dialect, trace).apply(config, decisions);
+        new GuardPolicy(dialect, catalog, findings, trace).apply(config, routing);
+        new ModelThinking(new ReasoningFamilies(config.path("reasoning_families"), dialect), catalog, findings, trace)
+                .apply(decisions);
+        if (config.path("classifier").path("category_model").isObject() && !GuardPolicy.usesSignal(decisions, "domain")) {
+            findings.warn("spec.config.classifier.category_model is set but no decision uses a domain signal, so the "
+                    + "router does not load the category classifier; add decisions on type domain");
+        }
+    }
+
+    private void traceSignals(ObjectNode signals, JsonNode config) {
+        signals.properties().forEach(type -> type.getValue().forEach(rule -> {
+            String name = rule.path("name").asText();
+            boolean complexity = type.getKey().equals("complexity")
+                    && java.util.stream.StreamSupport.stream(config.path("complexity_rules").spliterator(), false)
+                    .anyMatch(r -> r.path("name").asText().equals(name));
+            trace.origin("routing.signals." + type.getKey() + "[" + name + "]", complexity
+                    ? "spec.config.complexity_rules[" + name + "]" : "spec.config.routing.signals." + type.getKey());
+        }));
     }
 
     private ArrayNode modelCards(ModelCatalog catalog, JsonNode userCards) {
@@ -102,15 +131,12 @@ final class RoutingSection {
         if (dialect == ConfigDialect.V0_3 && !decision.has("description")) {
             decision.put("description", decision.path("name").asText());
         }
-        for (JsonNode ref : decision.path("modelRefs")) {
-            if (ref instanceof ObjectNode r && !r.has("use_reasoning")) {
-                r.put("use_reasoning", false);
-            }
-        }
+        trace.origin("routing.decisions[" + decision.path("name").asText() + "]",
+                crPath + "[" + source.path("name").asText() + "]");
         return decision;
     }
 
-    private static ObjectNode catchAll(String model, ArrayNode decisions) {
+    private ObjectNode catchAll(String model, ArrayNode decisions) {
         Set<String> names = new HashSet<>();
         decisions.forEach(d -> names.add(d.path("name").asText()));
         String name = names.contains(CATCH_ALL) ? "operator-" + CATCH_ALL : CATCH_ALL;
@@ -121,7 +147,8 @@ final class RoutingSection {
         ObjectNode rules = decision.putObject("rules");
         rules.put("operator", "AND");
         rules.putArray("conditions");
-        decision.putArray("modelRefs").addObject().put("model", model).put("use_reasoning", false);
+        decision.putArray("modelRefs").addObject().put("model", model);
+        trace.origin("routing.decisions[" + name + "]", "spec.vllmEndpoints (the default model, first by name)");
         return decision;
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouterConfigTest {
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private static RouterConfig render(String spec) throws Exception {
+    static RouterConfig render(String spec) throws Exception {
         ObjectNode cr = (ObjectNode) YAML.readTree("metadata: {name: r, namespace: ai}\nspec:\n" + spec.indent(2));
         DiscoveryReport discovery = new BackendDiscovery(StaticClusterView.of(List.of())).discover(cr);
         return RouterConfig.of(cr, discovery, BackendTlsPlan.of(cr, Platform.KUBERNETES, discovery));
@@ -105,7 +105,7 @@ class RouterConfigTest {
     }
 
     @Test
-    void anUndefinedReasoningFamilyIsRefusedForV03AndReportedForV04() throws Exception {
+    void anUndefinedReasoningFamilyIsRefusedForV03AndTheBuiltInOneForV04() throws Exception {
         String endpoints = """
                 vllmEndpoints:
                   - {name: e, model: m, reasoningFamily: deepseek, backend: {type: service, service: {name: s, port: 80}}}
@@ -115,7 +115,11 @@ class RouterConfigTest {
         assertThat(v03.findings().refusals().get(0)).contains("deepseek").contains("spec.config.reasoning_families");
         RouterConfig v04 = render("image: {tag: v0.4.0}\n" + endpoints);
         assertThat(v04.refused()).isFalse();
-        assertThat(v04.findings().warnings()).anyMatch(w -> w.contains("deepseek"));
+        assertThat(v04.document().path("providers").path("models").get(0).path("reasoning").toString())
+                .isEqualTo("{\"family\":\"deepseek\"}");
+        RouterConfig unknown = render("image: {tag: v0.4.0}\n" + endpoints.replace("deepseek", "my-own-family"));
+        assertThat(unknown.findings().refusals()).singleElement().asString()
+                .contains("spec.vllmEndpoints[model=m].reasoningFamily").contains("not a built-in family of v0.4 routers");
     }
 
     @Test
