@@ -407,6 +407,21 @@ class BehaviourTest {
     }
 
     @Test
+    void gatewayModePublishesNoRouteOrIngressThatCouldOnlyReachTheManagementApi() {
+        String spec = ENDPOINT + """
+                gateway: {existingRef: {name: gw, namespace: gw-ns}}
+                openshift: {routes: {enabled: true}}
+                ingress: {enabled: true, hosts: [{host: a.example.com, paths: [{path: /}]}]}
+                """;
+        String gatewayOnOpenShift = OPENSHIFT.replace("gatewayMode: standalone", "gatewayMode: gateway-integration");
+        RenderResult result = render(spec, gatewayOnOpenShift);
+        assertThat(object(result, "route")).as("chat enters through the Gateway; no sidecar to lead to").isEmpty();
+        assertThat(object(result, "ingress")).isEmpty();
+        assertThat(object(render(spec + "managementAPI: {expose: true, tokens: [{secretKeyRef: {name: s, key: k}}]}\n",
+                gatewayOnOpenShift), "route-api")).as("the management API only when exposed").isPresent();
+    }
+
+    @Test
     void podDisruptionBudget() {
         JsonNode pdb = object(render(ENDPOINT + "podDisruptionBudget: {enabled: true}\n"), "pdb").orElseThrow();
         assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);

@@ -141,7 +141,8 @@ class GoldenRenderTest {
         assertThat(names(result).stream().filter(n -> n.startsWith("backend-destinationrule-")).count())
                 .isEqualTo(attached && "istio".equals(implementation) ? env.at("/gateway/backendTLS/destinationRules").size() : 0);
         assertThat(names(result).contains("route"))
-                .isEqualTo("openshift".equals(platform) && cr.at("/spec/openshift/routes/enabled").asBoolean(false));
+                .isEqualTo("openshift".equals(platform) && standalone && cr.at("/spec/openshift/routes/enabled").asBoolean(false));
+        assertThat(names(result).contains("ingress")).isEqualTo(standalone && cr.at("/spec/ingress/enabled").asBoolean(false));
         JsonNode config = find(result, "config");
         assertThat(config.at("/data/config.yaml").isTextual()).isTrue();
         assertThat(config.at("/data/tools_db.json").isTextual()).isTrue();

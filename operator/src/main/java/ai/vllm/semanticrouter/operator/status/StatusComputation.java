@@ -63,9 +63,7 @@ public final class StatusComputation {
         conditions.addAll(GatewayConditions.of(inputs.environment().gateway()));
         status.set("conditions", settle(conditions, cr.path("status").path("conditions"), generation));
         status.put("gatewayMode", inputs.environment().gatewayMode().value());
-        if (inputs.environment().gatewayMode() == GatewayMode.STANDALONE) {
-            status.set("chatEntry", chatEntry(cr));
-        }
+        status.set("chatEntry", inputs.environment().gatewayMode() == GatewayMode.STANDALONE ? chatEntry(cr) : gatewayEntry(cr));
         status.set("router", inputs.environment().router().status());
         if (inputs.environment().platform() == Platform.OPENSHIFT) {
             status.set("openshiftFeatures", openshiftFeatures(inputs));
@@ -170,6 +168,14 @@ public final class StatusComputation {
         entry.put("port", EnvoyRoutes.LISTENER_PORT);
         entry.put("url", "http://" + name + "." + cr.path("metadata").path("namespace").asText("default") + ".svc:"
                 + EnvoyRoutes.LISTENER_PORT + "/v1/chat/completions");
+        return entry;
+    }
+
+    /** Gateway mode: chat enters through the Gateway the CR names, whose Envoy calls the router. */
+    private static ObjectNode gatewayEntry(JsonNode cr) {
+        JsonNode ref = cr.path("spec").path("gateway").path("existingRef");
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("gateway", ref.path("namespace").asText("") + "/" + ref.path("name").asText(""));
         return entry;
     }
 

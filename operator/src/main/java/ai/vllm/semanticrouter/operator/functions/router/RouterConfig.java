@@ -38,6 +38,7 @@ public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNod
             FlatToggles.report(config, findings, trace);
         }
         ManagementApi.apply(cr.path("spec").path("managementAPI"), choice.dialect(), document, secrets, findings);
+        GatewayModeEntries.report(cr, findings);
         return new RouterConfig(choice, catalog, document, EnvoyRoutes.of(catalog), List.copyOf(secrets), findings, trace);
     }
 
