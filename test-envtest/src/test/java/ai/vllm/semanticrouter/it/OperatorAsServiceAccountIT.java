@@ -13,9 +13,11 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static ai.vllm.semanticrouter.it.support.Routers.condition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The installed operator's permissions are enough: with the generated RBAC applied, the operator runs
@@ -46,9 +48,14 @@ class OperatorAsServiceAccountIT {
             for (String sample : new String[] {"production", "llamastack"}) {
                 String namespace = API.newNamespace("rbac-" + sample);
                 GenericKubernetesResource router = routers.createWithPrerequisites(routers.sample(sample, namespace));
-                GenericKubernetesResource reconciled = routers.awaitReconciled(namespace, router.getMetadata().getName());
-                assertThat(condition(reconciled, "Degraded")).as(sample).containsEntry("status", "False");
-                assertThat(condition(reconciled, "BackendsDiscovered")).as(sample).containsEntry("status", "True");
+                String name = router.getMetadata().getName();
+                routers.awaitReconciled(namespace, name);
+                // the backend Service may reach the operator's cache after the CR: wait for the level, not the first status
+                await(sample + " backends discovered, not degraded").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    GenericKubernetesResource reconciled = routers.get(namespace, name);
+                    assertThat(condition(reconciled, "Degraded")).as(sample).containsEntry("status", "False");
+                    assertThat(condition(reconciled, "BackendsDiscovered")).as(sample).containsEntry("status", "True");
+                });
                 assertThat(CLIENT.v1().events().inNamespace(namespace).list().getItems())
                         .noneMatch(e -> e.getMessage() != null && e.getMessage().toLowerCase().contains("forbidden"));
             }
