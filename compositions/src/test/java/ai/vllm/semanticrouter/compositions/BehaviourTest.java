@@ -1,20 +1,16 @@
 package ai.vllm.semanticrouter.compositions;
 
-import ai.vllm.semanticrouter.engine.CompositionLoader;
-import ai.vllm.semanticrouter.engine.CompositionSet;
-import ai.vllm.semanticrouter.engine.RenderError;
 import ai.vllm.semanticrouter.engine.RenderResult;
 import ai.vllm.semanticrouter.engine.RenderedResource;
-import ai.vllm.semanticrouter.engine.Renderer;
-import ai.vllm.semanticrouter.engine.schema.CrdSchema;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
+import static ai.vllm.semanticrouter.compositions.CompositionRender.ENDPOINT;
+import static ai.vllm.semanticrouter.compositions.CompositionRender.object;
+import static ai.vllm.semanticrouter.compositions.CompositionRender.pod;
+import static ai.vllm.semanticrouter.compositions.CompositionRender.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,67 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * original operator's behaviour where it was right, and its defects fixed (spec sections 3 and 5).
  */
 class BehaviourTest {
-    private static final CompositionSet SET = CompositionLoader.create()
-            .loadClasspath(BehaviourTest.class.getClassLoader(), Resources.INDEX).set();
-    private static final CrdSchema SCHEMA = CrdSchema.fromCrd(Resources.crd(), "v1alpha1");
-    private static final String ENDPOINT = """
-            vllmEndpoints:
-              - name: e1
-                model: m1
-                reasoningFamily: qwen3
-                backend: {type: kserve, inferenceServiceName: isvc}
-            """;
-
-    private static RenderResult render(String specYaml, String environmentYaml) {
-        String cr = "apiVersion: vllm.ai/v1alpha1\nkind: SemanticRouter\nmetadata: {name: r, namespace: ns}\nspec:\n"
-                + specYaml.indent(2);
-        ObjectNode defaulted = SCHEMA.applyDefaults(Resources.yaml(cr));
-        assertThat(SCHEMA.validate(defaulted)).isEmpty();
-        ObjectNode environment = (ObjectNode) Resources.yaml(environmentYaml);
-        if (!environment.has("router")) {
-            // what the operator's router-config function supplies for a legacy (flat-format) router
-            environment.set("router", Resources.yaml("{dialect: flat, envoy: {routes: [], clusters: []}, secretEnv: []}"));
-        }
-        if (!environment.has("gateway")) {
-            // what the operator's gateway function supplies in standalone mode
-            environment.set("gateway", Resources.yaml("{attached: false, implementation: '', rules: [], referenceGrants: [],"
-                    + " backendTLS: {policies: [], destinationRules: []}}"));
-        }
-        if (!environment.has("models")) {
-            // what the operator's model-provisioning function supplies for the default image of a flat router
-            environment.set("models", Resources.yaml("{image: 'ghcr.io/vllm-project/semantic-router/extproc:v0.4.0',"
-                    + " source: HuggingFace, downloadStep: false, env: [], directories: [], volumeSize: 5Gi}"));
-        }
-        RenderResult result = Renderer.create().render(SET, defaulted, environment, Map.of());
-        assertThat(result.errors()).extracting(RenderError::format).isEmpty();
-        return result;
-    }
-
-    private static RenderResult render(String specYaml) {
-        return render(specYaml, """
-                platform: kubernetes
-                gatewayMode: standalone
-                endpoints:
-                  - {name: e1, model: m1, reasoningFamily: qwen3, address: isvc-predictor.ns.svc.cluster.local, port: 8443, weight: 1, type: kserve, tls: true}
-                storage: {pvcAllowed: true}
-                """);
-    }
-
-    private static final String OPENSHIFT = """
-            platform: openshift
-            gatewayMode: standalone
-            endpoints: []
-            storage: {pvcAllowed: true}
-            """;
-
-    private static Optional<JsonNode> object(RenderResult result, String name) {
-        return result.resources().stream().filter(r -> r.name().equals(name)).<JsonNode>map(RenderedResource::object).findFirst();
-    }
-
-    private static JsonNode pod(RenderResult result) {
-        return object(result, "deployment").orElseThrow().at("/spec/template/spec");
-    }
-
     @Test
     void minimalCrRendersAWorkingStandaloneRouter() {
         RenderResult r = render(ENDPOINT);
@@ -252,176 +187,6 @@ class BehaviourTest {
     }
 
     @Test
-    void gatewayModeDropsEnvoyAndRendersNoGatewayObjectUntilAttached() {
-        RenderResult r = render(ENDPOINT + "gateway: {existingRef: {name: gw, namespace: gw-ns}}\n", """
-                platform: kubernetes
-                gatewayMode: gateway-integration
-                endpoints: []
-                storage: {pvcAllowed: true}
-                gateway: {attached: false, implementation: istio, rules: [], referenceGrants: [],
-                          backendTLS: {policies: [], destinationRules: []}}
-                """);
-        assertThat(object(r, "envoy-config")).isEmpty();
-        assertThat(pod(r).at("/containers").size()).isEqualTo(1);
-        assertThat(pod(r).at("/volumes").toString()).doesNotContain("envoy");
-        assertThat(r.resources()).extracting(RenderedResource::name)
-                .doesNotContain("httproute", "envoyfilter", "destinationrule", "envoyextensionpolicy", "referencegrant-0");
-    }
-
-    @Test
-    void istioGatewayGetsTheExtProcFilterInItsNamespaceAndTheRoutes() {
-        RenderResult r = render(ENDPOINT + "gateway: {existingRef: {name: gw, namespace: gw-ns}}\n", GATEWAY_ENVIRONMENT
-                .replace("IMPLEMENTATION", "istio"));
-        JsonNode route = object(r, "httproute").orElseThrow();
-        assertThat(route.at("/spec/parentRefs/0/name").asText()).isEqualTo("gw");
-        assertThat(route.at("/spec/parentRefs/0/namespace").asText()).isEqualTo("gw-ns");
-        assertThat(route.at("/spec/rules/0/matches/0/headers/0/value").asText()).isEqualTo("m");
-        JsonNode filter = object(r, "envoyfilter").orElseThrow();
-        assertThat(filter.at("/metadata/namespace").asText()).isEqualTo("gw-ns");
-        assertThat(filter.at("/metadata/name").asText()).isEqualTo("semantic-router-ns-r");
-        assertThat(filter.at("/spec/workloadSelector/labels/gateway.networking.k8s.io~1gateway-name").asText()).isEqualTo("gw");
-        JsonNode extProc = filter.at("/spec/configPatches/0/patch/value/typed_config");
-        assertThat(extProc.at("/grpc_service/envoy_grpc/cluster_name").asText()).isEqualTo("outbound|50051||r.ns.svc.cluster.local");
-        assertThat(extProc.at("/failure_mode_allow").asBoolean()).isFalse();
-        assertThat(extProc.at("/message_timeout").asText()).isEqualTo("60s");
-        assertThat(extProc.at("/processing_mode/request_body_mode").asText()).isEqualTo("BUFFERED");
-        assertThat(object(r, "destinationrule").orElseThrow().at("/spec/host").asText()).isEqualTo("r.ns.svc.cluster.local");
-        assertThat(object(r, "envoyextensionpolicy")).isEmpty();
-        JsonNode grant = object(r, "referencegrant-0").orElseThrow();
-        assertThat(grant.at("/metadata/namespace").asText()).isEqualTo("models");
-        assertThat(grant.at("/spec/to/0/name").asText()).isEqualTo("vllm");
-        assertThat(object(r, "referencegrant-1")).isEmpty();
-        JsonNode backendRule = object(r, "backend-destinationrule-0").orElseThrow();
-        assertThat(backendRule.at("/metadata/name").asText()).isEqualTo("r-backend-tls-0");
-        assertThat(backendRule.at("/spec/trafficPolicy/tls/mode").asText()).isEqualTo("SIMPLE");
-        assertThat(object(r, "backendtlspolicy-0")).isEmpty();
-    }
-
-    @Test
-    void envoyGatewayGetsAnExtensionPolicyOnTheRoute() {
-        RenderResult r = render(ENDPOINT + "gateway: {existingRef: {name: gw, namespace: gw-ns}}\n", GATEWAY_ENVIRONMENT
-                .replace("IMPLEMENTATION", "envoy-gateway"));
-        JsonNode policy = object(r, "envoyextensionpolicy").orElseThrow();
-        assertThat(policy.at("/metadata/name").asText()).isEqualTo("r");
-        assertThat(policy.at("/spec/targetRefs/0/kind").asText()).isEqualTo("HTTPRoute");
-        assertThat(policy.at("/spec/targetRefs/0/name").asText()).isEqualTo("r");
-        JsonNode extProc = policy.at("/spec/extProc/0");
-        assertThat(extProc.at("/backendRefs/0/name").asText()).isEqualTo("r");
-        assertThat(extProc.at("/backendRefs/0/port").asInt()).isEqualTo(50051);
-        assertThat(extProc.at("/processingMode/request/body").asText()).isEqualTo("Buffered");
-        assertThat(extProc.at("/failOpen").asBoolean()).isFalse();
-        assertThat(extProc.at("/messageTimeout").asText()).isEqualTo("60s");
-        assertThat(object(r, "envoyfilter")).isEmpty();
-        assertThat(object(r, "destinationrule")).isEmpty();
-        assertThat(object(r, "httproute")).isPresent();
-        JsonNode tls = object(r, "backendtlspolicy-0").orElseThrow();
-        assertThat(tls.at("/spec/targetRefs/0/name").asText()).isEqualTo("vllm");
-        assertThat(tls.at("/spec/validation/hostname").asText()).isEqualTo("vllm.models.svc.cluster.local");
-        assertThat(object(r, "backend-destinationrule-0")).isEmpty();
-    }
-
-    private static final String GATEWAY_ENVIRONMENT = """
-            platform: kubernetes
-            gatewayMode: gateway-integration
-            endpoints: []
-            storage: {pvcAllowed: true}
-            gateway:
-              attached: true
-              implementation: IMPLEMENTATION
-              name: gw
-              namespace: gw-ns
-              extProc: {service: r, host: r.ns.svc.cluster.local, port: 50051,
-                        istioCluster: "outbound|50051||r.ns.svc.cluster.local", failOpen: false, messageTimeout: 60s}
-              rules:
-                - matches: [{path: {type: PathPrefix, value: /}, headers: [{type: Exact, name: x-selected-model, value: m}]}]
-                  backendRefs: [{group: "", kind: Service, name: vllm, namespace: models, port: 8000, weight: 1}]
-                - matches: [{path: {type: PathPrefix, value: /}}]
-                  backendRefs: [{group: "", kind: Service, name: vllm, namespace: models, port: 8000, weight: 1}]
-              referenceGrants:
-                - namespace: models
-                  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: ns}]
-                  to: [{group: "", kind: Service, name: vllm}]
-              backendTLS:
-                policies: [{service: vllm, validation: {hostname: vllm.models.svc.cluster.local, wellKnownCACertificates: System}}]
-                destinationRules: [{host: vllm.models.svc.cluster.local,
-                                    tls: {mode: SIMPLE, sni: vllm.models.svc.cluster.local, subjectAltNames: [vllm.models.svc.cluster.local]}}]
-            """;
-
-    @Test
-    void routeOnlyOnOpenShift() {
-        String spec = ENDPOINT + "openshift: {routes: {enabled: true}}\n";
-        assertThat(object(render(spec), "route")).isEmpty();
-        JsonNode route = object(render(spec, """
-                platform: openshift
-                gatewayMode: standalone
-                endpoints: []
-                storage: {pvcAllowed: true}
-                """), "route").orElseThrow();
-        assertThat(route.at("/spec").has("host")).isFalse();
-        assertThat(route.at("/spec/to/name").asText()).isEqualTo("r");
-        assertThat(route.at("/spec/port/targetPort").asText()).as("the chat entry: Envoy, not the management API")
-                .isEqualTo("envoy-http");
-        assertThat(route.at("/metadata/annotations/haproxy.router.openshift.io~1timeout").asText()).isEqualTo("300s");
-        assertThat(route.at("/spec/tls/termination").asText()).isEqualTo("edge");
-        assertThat(route.at("/spec/tls/insecureEdgeTerminationPolicy").asText()).isEqualTo("Redirect");
-        assertThat(object(render(spec, OPENSHIFT), "route-api")).as("the management API is not published unasked").isEmpty();
-    }
-
-    @Test
-    void managementApiRouteOnlyWhenExposedOnOpenShift() {
-        String spec = ENDPOINT + "openshift: {routes: {enabled: true, hostname: chat.example.com}}\n"
-                + "managementAPI: {expose: true, tokens: [{secretKeyRef: {name: s, key: k}}]}\n";
-        assertThat(object(render(spec), "route-api")).isEmpty();
-        JsonNode api = object(render(spec, OPENSHIFT), "route-api").orElseThrow();
-        assertThat(api.at("/metadata/name").asText()).isEqualTo("r-api");
-        assertThat(api.at("/spec/port/targetPort").asText()).isEqualTo("api");
-        assertThat(api.at("/spec").has("host")).as("the chat Route's host is not shared").isFalse();
-    }
-
-    @Test
-    void ingressPathTypesAndPorts() {
-        JsonNode ingress = object(render(ENDPOINT + """
-                ingress:
-                  enabled: true
-                  className: nginx
-                  hosts:
-                    - host: a.example.com
-                      paths:
-                        - {path: /x, pathType: Exact}
-                        - {path: /y, pathType: ImplementationSpecific, servicePort: 8801}
-                        - {path: /z, servicePort: 8080}
-                        - {path: /metrics, servicePort: 9190}
-                """), "ingress").orElseThrow();
-        assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
-        JsonNode paths = ingress.at("/spec/rules/0/http/paths");
-        assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("a.example.com");
-        assertThat(paths.at("/0/pathType").asText()).isEqualTo("Exact");
-        assertThat(paths.at("/0/backend/service/name").asText()).isEqualTo("r");
-        assertThat(paths.at("/0/backend/service/port").toString()).as("no servicePort: Envoy")
-                .isEqualTo("{\"name\":\"envoy-http\"}");
-        assertThat(paths.at("/1/pathType").asText()).isEqualTo("Prefix");
-        assertThat(paths.at("/1/backend/service/port").toString()).isEqualTo("{\"number\":8801}");
-        assertThat(paths.at("/2/backend/service/port").toString()).as("the seed's 8080: the chat entry, so Envoy")
-                .isEqualTo("{\"name\":\"envoy-http\"}");
-        assertThat(paths.at("/3/backend/service/port").toString()).as("another port as written").isEqualTo("{\"number\":9190}");
-    }
-
-    @Test
-    void gatewayModePublishesNoRouteOrIngressThatCouldOnlyReachTheManagementApi() {
-        String spec = ENDPOINT + """
-                gateway: {existingRef: {name: gw, namespace: gw-ns}}
-                openshift: {routes: {enabled: true}}
-                ingress: {enabled: true, hosts: [{host: a.example.com, paths: [{path: /}]}]}
-                """;
-        String gatewayOnOpenShift = OPENSHIFT.replace("gatewayMode: standalone", "gatewayMode: gateway-integration");
-        RenderResult result = render(spec, gatewayOnOpenShift);
-        assertThat(object(result, "route")).as("chat enters through the Gateway; no sidecar to lead to").isEmpty();
-        assertThat(object(result, "ingress")).isEmpty();
-        assertThat(object(render(spec + "managementAPI: {expose: true, tokens: [{secretKeyRef: {name: s, key: k}}]}\n",
-                gatewayOnOpenShift), "route-api")).as("the management API only when exposed").isPresent();
-    }
-
-    @Test
     void podDisruptionBudget() {
         JsonNode pdb = object(render(ENDPOINT + "podDisruptionBudget: {enabled: true}\n"), "pdb").orElseThrow();
         assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
@@ -484,4 +249,5 @@ class BehaviourTest {
         assertThat(deployment.at("/spec/template/spec/containers/0/env").findValuesAsText("name")).contains("SR_CACHE_REDIS_PASSWORD");
         assertThat(deployment.at("/spec/template/metadata/annotations/semanticrouter.vllm.ai~1envoy-config-hash").asText()).hasSize(64);
     }
+
 }
