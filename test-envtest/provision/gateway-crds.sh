@@ -17,8 +17,9 @@ source "${here}/versions.env"
 cache="${SEMANTIC_ROUTER_OPERATOR_CACHE:-${HOME}/.cache/semantic-router-operator}"
 key="gateway-api-${GATEWAY_API_VERSION}_envoy-gateway-${ENVOY_GATEWAY_VERSION}_istio-api-${ISTIO_API_VERSION}_inference-extension-${INFERENCE_EXTENSION_VERSION}"
 target="${cache}/gateway-crds/${key}"
-log() { echo "[gateway-crds] $(date +%H:%M:%S) $*" >&2; }
-fail() { echo "test-envtest/provision/gateway-crds.sh: $*" >&2; exit 1; }
+CRD_SCRIPT=gateway-crds
+# shellcheck source=crds-from-go-modules.sh
+source "${here}/crds-from-go-modules.sh"
 
 # module@version|path inside the module|file name in the target folder
 files=(
@@ -32,42 +33,4 @@ files=(
   "sigs.k8s.io/gateway-api-inference-extension@${INFERENCE_EXTENSION_VERSION}|config/crd/bases/inference.networking.k8s.io_inferencepools.yaml|inference.networking.k8s.io_inferencepools.yaml"
 )
 
-complete=true
-for entry in "${files[@]}"; do
-  [[ -s "${target}/${entry##*|}" ]] || complete=false
-done
-if ${complete}; then
-  log "gateway CRDs already in ${target}"
-  echo "${target}"
-  exit 0
-fi
-
-command -v go >/dev/null 2>&1 \
-  || fail "'go' is not on PATH; install Go to download the Go modules that hold the Gateway API, Envoy Gateway, Istio and Inference Extension CRDs"
-module_dir() {
-  local info dir
-  log "downloading $1 from the Go module proxy (its CRDs only are used)"
-  if ! info="$(cd "${TMPDIR:-/tmp}" && go mod download -json "$1")"; then
-    fail "go mod download $1 failed (see above); it needs the Go module proxy or a module cache holding that version"
-  fi
-  dir="$(printf '%s\n' "${info}" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-  [[ -n "${dir}" && -d "${dir}" ]] || fail "go mod download $1 reported no module folder: ${info}"
-  echo "${dir}"
-}
-
-staging="${target}.tmp.$$"
-mkdir -p "${staging}"
-declare -A dirs=()
-for entry in "${files[@]}"; do
-  IFS='|' read -r module path name <<<"${entry}"
-  [[ -n "${dirs[${module}]:-}" ]] || dirs[${module}]="$(module_dir "${module}")"
-  source_file="${dirs[${module}]}/${path}"
-  [[ -s "${source_file}" ]] || fail "${path} is missing from ${module}"
-  cp "${source_file}" "${staging}/${name}"
-  chmod u+w "${staging}/${name}"
-  log "took ${name} from ${module}"
-done
-rm -rf "${target}"
-mv "${staging}" "${target}"
-log "gateway CRDs in ${target}"
-echo "${target}"
+take_crds "Gateway API, Envoy Gateway, Istio and Inference Extension" "${target}" "${files[@]}"
