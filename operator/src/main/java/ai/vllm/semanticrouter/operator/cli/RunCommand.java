@@ -6,6 +6,7 @@ import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -89,9 +90,13 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Builds the client (in-cluster config, else the kubeconfig) on its own thread; it counts its requests in metrics. */
+    /**
+     * Builds the client (in-cluster config, else the kubeconfig) on its own thread; it counts its requests in metrics.
+     * OkHttp: HTTP/2 (ALPN) to the API server, every request on one connection (fabric8's Vert.x 4 client is
+     * HTTP/1.1 only); see bench/README.md, "HTTP/2 and connection reuse".
+     */
     private static CompletableFuture<KubernetesClient> connect(OperatorMetrics metrics) {
-        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(new KubernetesClientBuilder()).build(),
+        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory())).build(),
                 task -> new Thread(task, "connect").start());
     }
 }

@@ -46,6 +46,8 @@ public final class JfrSummary {
         steps.put("io.fabric8.kubernetes.client.dsl.internal.", "informers: watch events decoded, cache");
         steps.put("io.vertx.", "HTTP client");
         steps.put("io.netty.", "HTTP client");
+        steps.put("okhttp3.", "HTTP client");
+        steps.put("okio.", "HTTP client");
         steps.put("jdk.internal.net.http.", "HTTP client");
         steps.put("io.micrometer.", "metrics");
         steps.put("io.prometheus.", "metrics");
