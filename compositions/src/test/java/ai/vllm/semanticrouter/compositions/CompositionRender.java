@@ -40,7 +40,10 @@ final class CompositionRender {
         ObjectNode environment = (ObjectNode) Resources.yaml(environmentYaml);
         if (!environment.has("router")) {
             // what the operator's router-config function supplies for a legacy (flat-format) router
-            environment.set("router", Resources.yaml("{dialect: flat, envoy: {routes: [], clusters: []}, secretEnv: []}"));
+            ObjectNode router = (ObjectNode) Resources.yaml("{dialect: flat, envoy: {routes: [], clusters: []}, secretEnv: []}");
+            router.set("config", defaulted.path("spec").path("config").isObject()
+                    ? defaulted.path("spec").path("config").deepCopy() : router.objectNode());
+            environment.set("router", router);
         }
         if (!environment.has("gateway")) {
             // what the operator's gateway function supplies in standalone mode

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The router-config function: for one CR and its discovered backends, the dialect, the canonical
- * config.yaml document (absent for the flat dialect, which the config composition writes with
- * patches), the Envoy routes and clusters, the Secret-backed env vars, and the findings. It is the
- * {@code environment.router} the compositions read.
+ * The router-config function: for one CR and its discovered backends, the dialect, the config.yaml
+ * document (canonical; for the flat dialect {@code spec.config} less the canonical-only fields,
+ * whose thresholds the config composition turns into numbers), the Envoy routes and clusters, the
+ * Secret-backed env vars, and the findings. It is the {@code environment.router} the compositions read.
  */
 public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNode document, EnvoyRoutes envoy,
                            List<SecretEnv> secrets, Findings findings, FeatureTrace trace) {
@@ -31,13 +31,15 @@ public record RouterConfig(DialectChoice choice, ModelCatalog catalog, ObjectNod
         }
         FeatureTrace trace = new FeatureTrace();
         JsonNode config = cr.path("spec").path("config");
-        ObjectNode document = null;
+        ObjectNode document;
         if (choice.dialect().canonical()) {
             document = CanonicalConfig.write(config, catalog, choice.dialect(), secrets, findings, trace);
         } else {
             FlatToggles.report(config, findings, trace);
+            document = FlatToggles.document(config);
         }
-        ManagementApi.apply(cr.path("spec").path("managementAPI"), choice.dialect(), document, secrets, findings);
+        ManagementApi.apply(cr.path("spec").path("managementAPI"), choice.dialect(),
+                choice.dialect().canonical() ? document : null, secrets, findings);
         GatewayModeEntries.report(cr, findings);
         return new RouterConfig(choice, catalog, document, EnvoyRoutes.of(catalog), List.copyOf(secrets), findings, trace);
     }

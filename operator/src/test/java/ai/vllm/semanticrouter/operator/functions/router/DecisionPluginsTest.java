@@ -93,7 +93,9 @@ class DecisionPluginsTest {
     void theFlatFormatKeepsItsGlobalTogglesAndReportsThem() throws Exception {
         RouterConfig router = RouterConfigTest.render(cr("v0.2.0", "semantic_cache: {enabled: true}")
                 + "  overlay: {global: {router: {streamed_body: {enabled: true}}}}\n");
-        assertThat(router.document()).isNull();
+        assertThat(router.document().toString()).as("no operator decision: the global toggles act").doesNotContain("block-jailbreak");
+        assertThat(router.document().has("overlay")).as("canonical fragments are not written into the flat file").isFalse();
+        assertThat(router.document().path("semantic_cache").path("enabled").asBoolean()).isTrue();
         assertThat(router.trace().features()).containsExactly(
                 "prompt guard - global prompt_guard (flat format: the router checks every request)",
                 "cache - global semantic_cache (flat format: every request)",

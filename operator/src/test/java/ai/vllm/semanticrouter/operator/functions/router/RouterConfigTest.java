@@ -224,11 +224,21 @@ class RouterConfigTest {
     }
 
     @Test
-    void flatHasNoCanonicalDocument() throws Exception {
-        RouterConfig router = render("image: {tag: v0.2.0}\n");
+    void flatIsTheCrsConfigLessTheFieldsOnlyTheCanonicalFormatReads() throws Exception {
+        RouterConfig router = render("""
+                image: {tag: v0.2.0}
+                config:
+                  prompt_guard: {enabled: true, threshold: "0.7", block_message: no}
+                  semantic_cache: {enabled: true, scope: user}
+                  classifier: {pii_model: {model_id: models/pii, policy: route, route_model: m, block_message: no}}
+                  overlay: {global: {router: {streamed_body: true}}}
+                """);
         assertThat(router.choice().dialect()).isEqualTo(ConfigDialect.FLAT);
-        assertThat(router.document()).isNull();
+        assertThat(router.document().has("version")).as("no canonical document").isFalse();
+        assertThat(router.document().toString()).isEqualTo("{\"prompt_guard\":{\"enabled\":true,\"threshold\":\"0.7\"},"
+                + "\"semantic_cache\":{\"enabled\":true},\"classifier\":{\"pii_model\":{\"model_id\":\"models/pii\"}}}");
         assertThat(router.toJson().path("dialect").asText()).isEqualTo("flat");
+        assertThat(router.toJson().path("config")).isEqualTo(router.document());
     }
 
     @Test
