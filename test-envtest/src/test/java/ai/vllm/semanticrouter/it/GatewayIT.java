@@ -2,6 +2,7 @@ package ai.vllm.semanticrouter.it;
 
 import ai.vllm.semanticrouter.it.support.ApiServer;
 import ai.vllm.semanticrouter.it.support.GatewayCrds;
+import ai.vllm.semanticrouter.it.support.GatewayObjects;
 import ai.vllm.semanticrouter.it.support.Kubectl;
 import ai.vllm.semanticrouter.it.support.Manifests;
 import ai.vllm.semanticrouter.it.support.OfflineRender;
@@ -31,6 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.CLASSES;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.FILTERS;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.GATEWAYS;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.GRANTS;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.HTTP_ROUTES;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.POLICIES;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.POOLS;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.RULES;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.TLS_POLICIES;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.gateway;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.gatewayClass;
+import static ai.vllm.semanticrouter.it.support.GatewayObjects.inferencePool;
 import static ai.vllm.semanticrouter.it.support.Routers.condition;
 import static ai.vllm.semanticrouter.it.support.Routers.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,15 +65,6 @@ class GatewayIT {
     private static final String EG_NS = "gw-envoy-gateway-system";
     private static final Set<String> GATEWAY_KINDS = Set.of("HTTPRoute", "EnvoyExtensionPolicy", "EnvoyFilter",
             "DestinationRule", "ReferenceGrant", "BackendTLSPolicy");
-    private static final ResourceDefinitionContext GATEWAYS = context("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true);
-    private static final ResourceDefinitionContext CLASSES = context("gateway.networking.k8s.io", "v1", "GatewayClass", "gatewayclasses", false);
-    private static final ResourceDefinitionContext HTTP_ROUTES = context("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
-    private static final ResourceDefinitionContext GRANTS = context("gateway.networking.k8s.io", "v1beta1", "ReferenceGrant", "referencegrants", true);
-    private static final ResourceDefinitionContext POLICIES = context("gateway.envoyproxy.io", "v1alpha1", "EnvoyExtensionPolicy", "envoyextensionpolicies", true);
-    private static final ResourceDefinitionContext FILTERS = context("networking.istio.io", "v1alpha3", "EnvoyFilter", "envoyfilters", true);
-    private static final ResourceDefinitionContext RULES = context("networking.istio.io", "v1", "DestinationRule", "destinationrules", true);
-    private static final ResourceDefinitionContext TLS_POLICIES = context("gateway.networking.k8s.io", "v1", "BackendTLSPolicy", "backendtlspolicies", true);
-    private static final ResourceDefinitionContext POOLS = context("inference.networking.k8s.io", "v1", "InferencePool", "inferencepools", true);
     private static ApiServer api;
     private static KubernetesClient client;
     private static OperatorUnderTest operator;
@@ -287,36 +291,5 @@ class GatewayIT {
     private static void create(ResourceDefinitionContext context, String namespace, GenericKubernetesResource object) {
         var operation = client.genericKubernetesResources(context);
         (namespace == null ? operation.resource(object) : operation.inNamespace(namespace).resource(object)).create();
-    }
-
-    private static GenericKubernetesResource gatewayClass(String name, String controller) {
-        return object("gateway.networking.k8s.io/v1", "GatewayClass", name, null, Map.of("controllerName", controller));
-    }
-
-    private static GenericKubernetesResource gateway(String name, String namespace, String className) {
-        return object("gateway.networking.k8s.io/v1", "Gateway", name, namespace, Map.of("gatewayClassName", className,
-                "listeners", List.of(Map.of("name", "http", "port", 80, "protocol", "HTTP"))));
-    }
-
-    private static GenericKubernetesResource inferencePool(String namespace) {
-        return object("inference.networking.k8s.io/v1", "InferencePool", "llama3-8b-pool", namespace, Map.of(
-                "selector", Map.of("matchLabels", Map.of("app", "llama")),
-                "targetPorts", List.of(Map.of("number", 8000)),
-                "endpointPickerRef", Map.of("name", "llama-epp", "port", Map.of("number", 9002))));
-    }
-
-    private static GenericKubernetesResource object(String apiVersion, String kind, String name, String namespace,
-                                                    Map<String, Object> spec) {
-        GenericKubernetesResource object = new GenericKubernetesResource();
-        object.setApiVersion(apiVersion);
-        object.setKind(kind);
-        object.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        object.setAdditionalProperty("spec", new java.util.HashMap<>(spec));
-        return object;
-    }
-
-    private static ResourceDefinitionContext context(String group, String version, String kind, String plural, boolean namespaced) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(namespaced).build();
     }
 }
