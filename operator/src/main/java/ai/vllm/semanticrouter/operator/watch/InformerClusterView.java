@@ -4,22 +4,22 @@ import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 
 /**
@@ -32,8 +32,14 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final ObjectChangeListener listener;
-    private final KubernetesSerialization serialization;
-    private final Map<Kind, SharedIndexInformer<GenericKubernetesResource>> informers = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+    /** Retries, resyncs: short tasks; the lists and watches themselves run on the HTTP client's threads. */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "cluster-view");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Kind, TreeInformer> informers = new ConcurrentHashMap<>();
     private final Set<Kind> unfiltered = ConcurrentHashMap.newKeySet();
     private volatile ServedApis apis = new ServedApis(java.util.Set.of(), Map.of());
 
@@ -42,7 +48,6 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         this.client = client;
         this.namespace = namespace;
         this.listener = listener;
-        this.serialization = client.getKubernetesSerialization();
     }
 
     public void useApis(ServedApis discovered) {
@@ -63,13 +68,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         if (informers.containsKey(kind) || resource.isEmpty()) {
             return false;
         }
-        var operation = client.genericKubernetesResources(resource.get());
-        var scoped = namespace != null && resource.get().isNamespaceScoped()
-                ? operation.inNamespace(namespace) : operation.inAnyNamespace();
-        var filtered = labelSelector == null ? scoped : scoped.withLabelSelector(labelSelector);
-        SharedIndexInformer<GenericKubernetesResource> informer = filtered.runnableInformer(resyncMillis)
-                .itemStore(new LeanItemStore(serialization));
-        informer.addEventHandler(handler(kind));
+        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(), collectionUrl(resource.get()),
+                labelSelector, mapper, scheduler, listener, resyncMillis);
         informers.put(kind, informer);
         if (labelSelector == null) {
             unfiltered.add(kind);
@@ -79,8 +79,17 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         return true;
     }
 
+    /** The URL of the kind's collection, in the watched namespace when there is one and the kind is namespaced. */
+    private String collectionUrl(ResourceDefinitionContext resource) {
+        String root = client.getMasterUrl().toString().replaceAll("/+$", "");
+        String groupVersion = resource.getGroup() == null || resource.getGroup().isEmpty()
+                ? "/api/" + resource.getVersion() : "/apis/" + resource.getGroup() + "/" + resource.getVersion();
+        String scope = namespace != null && resource.isNamespaceScoped() ? "/namespaces/" + namespace : "";
+        return root + groupVersion + scope + "/" + resource.getPlural();
+    }
+
     public boolean synced() {
-        return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+        return informers.values().stream().allMatch(TreeInformer::synced);
     }
 
     public boolean watches(Kind kind) {
@@ -99,12 +108,11 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
     @Override
     public Optional<ObjectNode> get(String apiVersion, String kind, String objectNamespace, String name) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
+        TreeInformer informer = informers.get(new Kind(apiVersion, kind));
         if (informer == null) {
             return Optional.empty();
         }
-        String key = objectNamespace == null || objectNamespace.isEmpty() ? name : objectNamespace + "/" + name;
-        return Optional.ofNullable(informer.getStore().getByKey(key)).map(this::toJson);
+        return Optional.ofNullable(informer.cache().get(TreeCache.key(objectNamespace, name))).map(ObjectNode::deepCopy);
     }
 
     @Override
@@ -138,13 +146,13 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
      * that only read them (event triggers, metrics), which must never change them.
      */
     public List<ObjectNode> readOnlyList(String apiVersion, String kind, String objectNamespace) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(new Kind(apiVersion, kind));
+        TreeInformer informer = informers.get(new Kind(apiVersion, kind));
         if (informer == null) {
             return List.of();
         }
-        List<GenericKubernetesResource> items = objectNamespace == null ? informer.getStore().list()
-                : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, objectNamespace);
-        return items.stream().map(this::readOnly).toList();
+        Collection<ObjectNode> objects = objectNamespace == null ? informer.cache().all()
+                : informer.cache().inNamespace(objectNamespace);
+        return List.copyOf(objects);
     }
 
     /**
@@ -154,61 +162,16 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     @Override
     public boolean sees(String apiVersion, String kind, String objectNamespace) {
         Kind watched = new Kind(apiVersion, kind);
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(watched);
-        return informer != null && unfiltered.contains(watched) && informer.hasSynced()
+        TreeInformer informer = informers.get(watched);
+        return informer != null && unfiltered.contains(watched) && informer.synced()
                 && (namespace == null || namespace.equals(objectNamespace));
     }
 
     @Override
     public synchronized void close() {
-        informers.values().forEach(SharedIndexInformer::close);
+        informers.values().forEach(TreeInformer::close);
         informers.clear();
         unfiltered.clear();
-    }
-
-    private ObjectNode toJson(GenericKubernetesResource resource) {
-        return readOnly(resource).deepCopy();
-    }
-
-    /** The cached tree of a cached object; any other object converted. */
-    private ObjectNode readOnly(GenericKubernetesResource resource) {
-        return resource instanceof LeanItemStore.Cached cached ? cached.json()
-                : serialization.convertValue(resource, ObjectNode.class);
-    }
-
-    /**
-     * The tree of an object a watch event delivered: the cache's own when it holds this version
-     * still (it converted the object when storing it), otherwise converted here.
-     */
-    private ObjectNode delivered(Kind kind, GenericKubernetesResource resource) {
-        SharedIndexInformer<GenericKubernetesResource> informer = informers.get(kind);
-        if (informer != null && !(resource instanceof LeanItemStore.Cached) && resource.getMetadata() != null) {
-            GenericKubernetesResource cached = informer.getStore().getByKey(Cache.metaNamespaceKeyFunc(resource));
-            if (cached instanceof LeanItemStore.Cached && cached.getMetadata() != null
-                    && resource.getMetadata().getResourceVersion() != null
-                    && resource.getMetadata().getResourceVersion().equals(cached.getMetadata().getResourceVersion())) {
-                return readOnly(cached);
-            }
-        }
-        return readOnly(resource);
-    }
-
-    private ResourceEventHandler<GenericKubernetesResource> handler(Kind kind) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource obj) {
-                listener.changed(kind, null, delivered(kind, obj));
-            }
-
-            @Override
-            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                listener.changed(kind, delivered(kind, before), delivered(kind, after));
-            }
-
-            @Override
-            public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
-                listener.changed(kind, delivered(kind, obj), null);
-            }
-        };
+        scheduler.shutdownNow();
     }
 }
