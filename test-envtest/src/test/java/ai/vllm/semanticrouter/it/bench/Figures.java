@@ -5,13 +5,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** Repeated measurements of one figure: min, median, max, and percentiles of the samples. */
-record Figures(String name, String unit, List<Double> samples, double target, boolean lowerIsBetter) {
+/**
+ * Repeated measurements of one figure: min, median, max, and percentiles of the samples.
+ *
+ * @param goOperator the Go operator's figure for the same row, as quoted ({@link GoOperator}), or "" if it has none
+ */
+record Figures(String name, String unit, List<Double> samples, double target, boolean lowerIsBetter, String goOperator) {
 
     static Figures of(String name, String unit, List<Double> samples, double target) {
         List<Double> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
-        return new Figures(name, unit, List.copyOf(sorted), target, true);
+        return new Figures(name, unit, List.copyOf(sorted), target, true, "");
+    }
+
+    /** The same figures beside the Go operator's (text as quoted, unit included). */
+    Figures against(String goOperatorFigure) {
+        return new Figures(name, unit, samples, target, lowerIsBetter, goOperatorFigure);
     }
 
     double min() {
@@ -38,8 +47,8 @@ record Figures(String name, String unit, List<Double> samples, double target, bo
 
     String row() {
         String targetText = Double.isNaN(target) ? "report" : "≤ " + format(target) + " " + unit;
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |", name, format(min()), format(median()),
-                format(max()), unit, targetText, Double.isNaN(target) ? "—" : met() ? "met" : "missed");
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |", name, format(min()), format(median()),
+                format(max()), unit, goOperator, targetText, Double.isNaN(target) ? "—" : met() ? "met" : "missed");
     }
 
     static String format(double value) {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Operator benchmarks on a real API server (issue 9): create latency, scale, idle writes, retained
- * heap per CR, start-up time and writes per CR. Prints every figure and writes
+ * heap per CR, start-up time and writes per CR; the operator as its own process, with warm updates of
+ * every router (issue 26). Prints every figure and writes
  * bench/results/&lt;date&gt;.json and the table in bench/README.md.
  *
  * <p>System properties: bench.rounds (3), bench.latencyCrs (30 per round), bench.scaleCrs (500),
@@ -86,7 +87,8 @@ public final class OperatorBenchmark {
     private void startup() throws Exception {
         StartupMeasurement.Result startup = new StartupMeasurement(api, client, REPOSITORY, OPERATOR_ENVIRONMENT)
                 .measure(ROUNDS);
-        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withCache(), 1000));
+        figures.add(Figures.of("start-up: process start to first reconcile done", "ms", startup.withCache(), 1000)
+                .against(GoOperator.START_TO_FIRST_RECONCILE));
         figures.add(Figures.of("start-up: CPU used until the first reconcile done", "s", startup.cpuWithCache(), Double.NaN));
         figures.add(Figures.of("start-up without the AOT cache", "ms", startup.withoutCache(), Double.NaN));
         figures.add(Figures.of("start-up, first run (trains the AOT cache)", "ms", List.of(startup.trainingStart()), Double.NaN));
@@ -111,7 +113,10 @@ public final class OperatorBenchmark {
         figures.add(Figures.of("memory: retained heap per CR", "KiB", rounds.heapPerCr, 100));
     }
 
-    /** The operator as its own process, as users start it: CPU, resident memory, convergence, writes. */
+    /**
+     * The operator as its own process, as users start it: CPU, resident memory, convergence, writes,
+     * then the warm updates of every router (replicas, config).
+     */
     private void processRounds() throws Exception {
         ProcessFootprint footprint = new ProcessFootprint(StartupMeasurement.launcher(REPOSITORY), SCALE_CRS,
                 PROCESS_IDLE_SECONDS, OPERATOR_ENVIRONMENT);
@@ -119,28 +124,7 @@ public final class OperatorBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             samples.add(footprint.measure("bench-process-" + round));
         }
-        figures.add(Figures.of("process: CPU in the first 10 s after start (no CR)", "s",
-                sample(samples, ProcessFootprint.Round::cpuFirst10s), 1.0));
-        figures.add(Figures.of("process: RSS 10 s after start (no CR)", "MiB",
-                sample(samples, ProcessFootprint.Round::rssStartedMiB), 110));
-        figures.add(Figures.of("process: " + SCALE_CRS + " CRs in 10 namespaces until all observed", "s",
-                sample(samples, ProcessFootprint.Round::convergeSeconds), 17));
-        figures.add(Figures.of("process: CPU per CR to converge", "ms",
-                sample(samples, ProcessFootprint.Round::cpuPerCrMillis), 12));
-        figures.add(Figures.of("process: RSS after " + SCALE_CRS + " CRs, " + PROCESS_IDLE_SECONDS + " s idle", "MiB",
-                sample(samples, ProcessFootprint.Round::rssIdleMiB), 150));
-        figures.add(Figures.of("process: peak RSS (VmHWM)", "MiB",
-                sample(samples, ProcessFootprint.Round::peakRssMiB), Double.NaN));
-        figures.add(Figures.of("process: writes per CR to converge: managed objects", "writes",
-                sample(samples, ProcessFootprint.Round::objectWritesPerCr), 5));
-        figures.add(Figures.of("process: writes per CR to converge: status", "writes",
-                sample(samples, ProcessFootprint.Round::statusWritesPerCr), 1));
-        figures.add(Figures.of("process: requests per CR to converge (applies, status, Events, reads)", "requests",
-                sample(samples, r -> r.requestsPerCr().total()), Double.NaN));
-        figures.add(Figures.of("process: Events per CR to converge (POST)", "requests",
-                sample(samples, r -> r.requestsPerCr().method("POST")), Double.NaN));
-        figures.add(Figures.of("process: writes in " + PROCESS_IDLE_SECONDS + " s idle after convergence", "writes",
-                sample(samples, r -> (double) r.idleWrites()), 0));
+        figures.addAll(ProcessFigures.of(samples, SCALE_CRS, PROCESS_IDLE_SECONDS));
     }
 
     private static Map<String, String> operatorEnvironment() {
@@ -158,10 +142,6 @@ public final class OperatorBenchmark {
             }
         }
         return Map.copyOf(environment);
-    }
-
-    private static List<Double> sample(List<ProcessFootprint.Round> rounds, java.util.function.ToDoubleFunction<ProcessFootprint.Round> figure) {
-        return rounds.stream().map(r -> figure.applyAsDouble(r)).toList();
     }
 
     /** The samples of the scale rounds, each on an API server with no CR yet and a new operator. */
@@ -239,8 +219,8 @@ public final class OperatorBenchmark {
         }
         Figures all = Figures.of("latency: create to applied + status (p50)", "ms", samples, Double.NaN);
         System.out.printf("[bench] latency p50 %.1f ms, p99 %.1f ms over %d CRs%n", all.median(), all.percentile(99), samples.size());
-        figures.add(new Figures("latency: create to applied + status, p50", "ms", List.of(all.median()), Double.NaN, true));
-        figures.add(new Figures("latency: create to applied + status, p99", "ms", List.of(all.percentile(99)), 500, true));
+        figures.add(Figures.of("latency: create to applied + status, p50", "ms", List.of(all.median()), Double.NaN));
+        figures.add(Figures.of("latency: create to applied + status, p99", "ms", List.of(all.percentile(99)), 500));
     }
 
     private static Long awaitReconciled(ReconcileClock clock, String namespace, String name) throws InterruptedException {

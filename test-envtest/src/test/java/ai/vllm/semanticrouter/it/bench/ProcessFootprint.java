@@ -17,16 +17,20 @@ import java.util.concurrent.TimeUnit;
  * namespaces, and the CPU it used until all of them show status for their generation (plus 2 s for
  * the last events) is divided by their number; after {@code idleSeconds} of idle its resident memory
  * and its peak are read. Writes are counted from the API server, as in the in-process rounds; requests
- * (writes, Events and reads) from the operator's own {@code rest_client_requests_total}.
+ * (writes, Events and reads) from the operator's own {@code rest_client_requests_total}. Then, on the
+ * same operator, two warm updates of every router at once ({@link WarmUpdateMeasurement}): spec.replicas,
+ * then a field of spec.config that config.yaml renders (the pods roll).
  */
 final class ProcessFootprint {
-    /** What one round measured. */
+    /** What one round measured; peak RSS is read after the idle time, before the warm updates. */
     record Round(double cpuFirst10s, double rssStartedMiB, double convergeSeconds, double cpuPerCrMillis,
                  double rssIdleMiB, double peakRssMiB, double objectWritesPerCr, double statusWritesPerCr, long idleWrites,
-                 RequestCount requestsPerCr) {
+                 RequestCount requestsPerCr, WarmUpdateMeasurement.Result replicasUpdate,
+                 WarmUpdateMeasurement.Result configUpdate) {
     }
 
-    private static final long SETTLE_MILLIS = 2000;
+    /** After the last router is observed, for the operator's last events and requests to be counted. */
+    static final long SETTLE_MILLIS = 2000;
     /**
      * bench.jcmd: diagnostic commands run on the operator when it is idle after the convergence,
      * separated by ';', output printed, e.g. "GC.heap_info;VM.native_memory summary" (the latter
@@ -89,14 +93,20 @@ final class ProcessFootprint {
             TimeUnit.SECONDS.sleep(idleSeconds);
             long idleWrites = writes.objectWrites() + writes.statusWrites() - idleBefore;
             diagnose(operator);
-            Round round = new Round(cpuFirst10s, rssStarted, seconds, cpuPerCr, operator.rssMiB(), operator.peakRssMiB(),
-                    objectWrites, statusWrites, idleWrites, requestsPerCr);
+            double rssIdle = operator.rssMiB();
+            double peakRss = operator.peakRssMiB();
             System.out.printf("[bench] process round: CPU first 10 s %.2f s, RSS started %.1f MiB; %d CRs in %.1f s,"
                             + " %.1f ms CPU per CR, %.2f + %.2f writes per CR, requests per CR %s; after %d s idle:"
-                            + " RSS %.1f MiB (peak %.1f), %d writes%n", round.cpuFirst10s(), round.rssStartedMiB(), crs,
-                    seconds, cpuPerCr, objectWrites, statusWrites, requestsPerCr, idleSeconds, round.rssIdleMiB(),
-                    round.peakRssMiB(), idleWrites);
-            return round;
+                            + " RSS %.1f MiB (peak %.1f), %d writes%n", cpuFirst10s, rssStarted, crs,
+                    seconds, cpuPerCr, objectWrites, statusWrites, requestsPerCr, idleSeconds, rssIdle, peakRss, idleWrites);
+            WarmUpdateMeasurement warm = new WarmUpdateMeasurement(client, BenchRouters.placement(namespaces, crs),
+                    operator, writes);
+            WarmUpdateMeasurement.Result replicas = warm.measure(WarmUpdate.replicas());
+            WarmUpdateMeasurement.Result config = warm.measure(WarmUpdate.config());
+            System.out.printf("[bench] process round, warm updates of all %d CRs: replicas %s; config %s%n", crs,
+                    replicas, config);
+            return new Round(cpuFirst10s, rssStarted, seconds, cpuPerCr, rssIdle, peakRss, objectWrites, statusWrites,
+                    idleWrites, requestsPerCr, replicas, config);
         }
     }
 
