@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The {@link ClusterWriter} of the live operator, through the fabric8 client. */
@@ -34,18 +35,21 @@ public final class KubernetesClusterWriter implements ClusterWriter {
     private final KubernetesSerialization serialization;
     private final String identity;
     private final Clock clock;
+    private final Consumer<ObjectNode> applied;
 
     /**
      * @param resolver maps a kind to its REST resource (plural, scope), from API discovery
      * @param identity this operator replica, recorded as the events' reporting instance
+     * @param applied  told of every object an apply returned, e.g. to recognise its watch event
      */
     public KubernetesClusterWriter(KubernetesClient client, Function<Kind, ResourceDefinitionContext> resolver,
-                                   String identity, Clock clock) {
+                                   String identity, Clock clock, Consumer<ObjectNode> applied) {
         this.client = client;
         this.resolver = resolver;
         this.serialization = client.getKubernetesSerialization();
         this.identity = identity;
         this.clock = clock;
+        this.applied = applied;
     }
 
     @Override
@@ -54,7 +58,9 @@ public final class KubernetesClusterWriter implements ClusterWriter {
         GenericKubernetesResource resource = serialization.convertValue(intent, GenericKubernetesResource.class);
         GenericKubernetesResource live = operation(key).resource(resource).fieldManager(Ownership.FIELD_MANAGER)
                 .forceConflicts().serverSideApply();
-        return serialization.convertValue(live, ObjectNode.class);
+        ObjectNode object = serialization.convertValue(live, ObjectNode.class);
+        applied.accept(object);
+        return object;
     }
 
     @Override

@@ -2,11 +2,10 @@ package ai.vllm.semanticrouter.operator.cli;
 
 import ai.vllm.semanticrouter.operator.leadership.Leadership;
 import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
+import ai.vllm.semanticrouter.operator.runtime.OperatorClient;
 import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,12 +90,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Builds the client (in-cluster config, else the kubeconfig) on its own thread; it counts its requests in metrics.
-     * OkHttp: HTTP/2 (ALPN) to the API server, every request on one connection (fabric8's Vert.x 4 client is
-     * HTTP/1.1 only); see bench/README.md, "HTTP/2 and connection reuse".
+     * Builds the client ({@link OperatorClient}; in-cluster config, else the kubeconfig) on its own thread; it
+     * counts its requests in metrics.
      */
     private static CompletableFuture<KubernetesClient> connect(OperatorMetrics metrics) {
-        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory())).build(),
+        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(OperatorClient.builder()).build(),
                 task -> new Thread(task, "connect").start());
     }
 }

@@ -4,8 +4,8 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import ai.vllm.semanticrouter.operator.runtime.OperatorClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** A client builder for this server, e.g. to instrument the operator's client before it is built. */
     public KubernetesClientBuilder clientBuilder() {
-        return new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory()).withConfig(Config.fromKubeconfig(kubeConfigYaml));
+        return OperatorClient.builder().withConfig(Config.fromKubeconfig(kubeConfigYaml));
     }
 
     public String kubeConfigYaml() {

@@ -19,6 +19,7 @@ import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.queue.ExponentialBackoff;
 import ai.vllm.semanticrouter.operator.queue.WorkQueue;
 import ai.vllm.semanticrouter.operator.watch.InformerClusterView;
+import ai.vllm.semanticrouter.operator.watch.OwnWrites;
 import ai.vllm.semanticrouter.operator.watch.Triggers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -53,7 +54,8 @@ public final class OperatorRuntime implements AutoCloseable {
     private final DiscoveryLoop discovery;
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
     private final StartupTimeline timeline = new StartupTimeline();
-    private final Triggers triggers = new Triggers();
+    private final OwnWrites ownWrites = new OwnWrites();
+    private final Triggers triggers = new Triggers(ownWrites);
     private HttpEndpoints http;
     private Leadership leadership;
     private volatile boolean closing;
@@ -84,7 +86,7 @@ public final class OperatorRuntime implements AutoCloseable {
         this.renderPass = new RenderPass(compositions, view);
         KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
-                options.identity(), Clock.systemUTC());
+                options.identity(), Clock.systemUTC(), ownWrites::applied);
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
         this.controller = new Controller(queue, reconciler::reconcile, metrics.controller());
         this.discovery = new DiscoveryLoop(client, apiDiscovery, view, this::watchAll, this::enqueueAll);

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Which CRs a watch event concerns: the CR itself (unless only its status changed), the owner of a
- * managed object (by instance label), and the CRs whose environment the object may change, by the
+ * managed object (by instance label; not for the echo of the owner's own apply, {@link OwnWrites}),
+ * and the CRs whose environment the object may change, by the
  * {@link Dependency} rules each environment function declares next to the code that reads it,
  * looked up in an index of what each CR reads that the CR events keep.
  */
@@ -35,6 +36,11 @@ public final class Triggers {
     private static final Set<String> IGNORED_METADATA = Set.of("resourceVersion", "managedFields");
 
     private final ReadersIndex readers = new ReadersIndex(DEPENDENCIES);
+    private final OwnWrites ownWrites;
+
+    public Triggers(OwnWrites ownWrites) {
+        this.ownWrites = ownWrites;
+    }
 
     /**
      * Keys of the CRs to reconcile after this event. Every event of a CR, the informer's initial
@@ -53,9 +59,12 @@ public final class Triggers {
             }
             return keys;
         }
+        boolean echo = after != null && ownWrites.echo(kind, after);
         for (ObjectNode object : new ObjectNode[] {before, after}) {
             if (object != null) {
-                addOwner(object, keys);
+                if (!echo) {
+                    addOwner(object, keys);
+                }
                 keys.addAll(readers.readers(kind, object));
             }
         }

@@ -34,7 +34,7 @@ class TriggersTest {
         ObjectNode statusOnly = before.deepCopy();
         statusOnly.withObjectProperty("metadata").put("resourceVersion", "2");
         statusOnly.withObjectProperty("status").put("phase", "Running");
-        Triggers triggers = new Triggers();
+        Triggers triggers = new Triggers(new OwnWrites());
         assertThat(keys(triggers, Triggers.CR, before, statusOnly)).isEmpty();
         ObjectNode specChanged = statusOnly.deepCopy();
         specChanged.withObjectProperty("spec").put("x", 2);
@@ -96,9 +96,33 @@ class TriggersTest {
                 Triggers.STORAGE_CLASS, null, standard)).containsExactly("ns/c");
     }
 
+    @Test
+    void theEchoOfAnOwnApplyReconcilesOnlyTheCrsThatReadTheObject() {
+        OwnWrites ownWrites = new OwnWrites();
+        Triggers triggers = new Triggers(ownWrites);
+        CRS.forEach(cr -> triggers.keys(Triggers.CR, null, cr));
+        ObjectNode applied = yaml("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: a
+                  namespace: ns
+                  resourceVersion: '5'
+                  labels: {app.kubernetes.io/managed-by: semantic-router-operator, app.kubernetes.io/instance: a}
+                """);
+        ownWrites.applied(applied);
+
+        assertThat(keys(triggers, Triggers.SERVICE, null, applied)).as("the echo: not its owner, still its readers")
+                .containsExactly("ns/b");
+        ObjectNode changedByOthers = applied.deepCopy();
+        changedByOthers.withObjectProperty("metadata").put("resourceVersion", "6");
+        assertThat(keys(triggers, Triggers.SERVICE, applied, changedByOthers)).containsExactly("ns/a", "ns/b");
+        assertThat(keys(triggers, Triggers.SERVICE, null, applied)).as("an echo comes once").containsExactly("ns/a", "ns/b");
+    }
+
     /** Triggers that have seen these CRs created, as the informer's initial list delivers them. */
     private static Triggers triggersOf(List<ObjectNode> crs) {
-        Triggers triggers = new Triggers();
+        Triggers triggers = new Triggers(new OwnWrites());
         crs.forEach(cr -> triggers.keys(Triggers.CR, null, cr));
         return triggers;
     }
