@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import ai.vllm.semanticrouter.operator.runtime.OperatorClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,12 +57,17 @@ public final class EmbeddedApiServer implements AutoCloseable {
         return new EmbeddedApiServer(server, yaml, kubeConfigFile, binaries.kubernetesVersion());
     }
 
+    /**
+     * A client of this server for what is not the operator (local mode's samples and pod simulation,
+     * tests): fabric8's default serialization, which reads any manifest into its typed model.
+     */
     public KubernetesClient newClient() {
-        return clientBuilder().build();
+        return new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory())
+                .withConfig(Config.fromKubeconfig(kubeConfigYaml)).build();
     }
 
-    /** A client builder for this server, e.g. to instrument the operator's client before it is built. */
-    public KubernetesClientBuilder clientBuilder() {
+    /** The operator's client builder ({@link OperatorClient}) for this server, to instrument before it is built. */
+    public KubernetesClientBuilder operatorClientBuilder() {
         return OperatorClient.builder().withConfig(Config.fromKubeconfig(kubeConfigYaml));
     }
 

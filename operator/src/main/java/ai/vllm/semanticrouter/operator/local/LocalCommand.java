@@ -58,7 +58,7 @@ public final class LocalCommand implements Callable<Integer> {
         // The operator gets a client of its own that counts its requests in rest_client_requests_total,
         // as `run` does; the session's setup requests (CRD, sample, pod readiness) are not the operator's.
         OperatorMetrics metrics = OperatorMetrics.create();
-        KubernetesClient operatorClient = metrics.restClient().instrument(server.clientBuilder()).build();
+        KubernetesClient operatorClient = metrics.restClient().instrument(server.operatorClientBuilder()).build();
         OperatorRuntime operator = OperatorRuntime.start(CompletableFuture.completedFuture(operatorClient),
                 OperatorOptions.defaults().withPorts(0, 0), metrics);
         LocalSession.progress("operator started; metrics on http://localhost:" + operator.httpEndpoints().metricsPort()
