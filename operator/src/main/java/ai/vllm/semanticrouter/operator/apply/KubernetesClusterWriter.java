@@ -1,12 +1,12 @@
 package ai.vllm.semanticrouter.operator.apply;
 
+import ai.vllm.semanticrouter.operator.discovery.ResourceUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,16 +14,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The {@link ClusterWriter} of the live operator, through the fabric8 client. */
@@ -32,35 +28,39 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
     private final KubernetesClient client;
     private final Function<Kind, ResourceDefinitionContext> resolver;
-    private final KubernetesSerialization serialization;
+    private final JsonPatchRequests patches;
     private final String identity;
     private final Clock clock;
-    private final Consumer<ObjectNode> applied;
+    private final ApplyObserver observer;
 
     /**
      * @param resolver maps a kind to its REST resource (plural, scope), from API discovery
      * @param identity this operator replica, recorded as the events' reporting instance
-     * @param applied  told of every object an apply returned, e.g. to recognise its watch event
+     * @param observer told of every apply, e.g. to recognise its watch event
      */
     public KubernetesClusterWriter(KubernetesClient client, Function<Kind, ResourceDefinitionContext> resolver,
-                                   String identity, Clock clock, Consumer<ObjectNode> applied) {
+                                   String identity, Clock clock, ApplyObserver observer) {
         this.client = client;
         this.resolver = resolver;
-        this.serialization = client.getKubernetesSerialization();
+        this.patches = new JsonPatchRequests(client);
         this.identity = identity;
         this.clock = clock;
-        this.applied = applied;
+        this.observer = observer;
     }
 
     @Override
     public ObjectNode apply(ObjectNode intent) {
         ObjectKey key = ObjectKey.of(intent);
-        GenericKubernetesResource resource = serialization.convertValue(intent, GenericKubernetesResource.class);
-        GenericKubernetesResource live = operation(key).resource(resource).fieldManager(Ownership.FIELD_MANAGER)
-                .forceConflicts().serverSideApply();
-        ObjectNode object = serialization.convertValue(live, ObjectNode.class);
-        applied.accept(object);
-        return object;
+        observer.applying(key);
+        try {
+            ObjectNode live = patches.patch(url(key) + "?fieldManager=" + Ownership.FIELD_MANAGER + "&force=true",
+                    JsonPatchRequests.APPLY_PATCH, intent);
+            observer.applied(key, live);
+            return live;
+        } catch (RuntimeException e) {
+            observer.failed(key);
+            throw e;
+        }
     }
 
     @Override
@@ -68,18 +68,13 @@ public final class KubernetesClusterWriter implements ClusterWriter {
         resource(key).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
 
-    /**
-     * The patch goes to an operation on the CR as an item, not by name: by name, fabric8 first reads
-     * the CR from the server (a GET per status write) only to learn what the key already says.
-     */
     @Override
     public void patchStatus(ObjectKey cr, ObjectNode statusPatch) {
-        GenericKubernetesResource named = new GenericKubernetesResourceBuilder()
-                .withApiVersion(cr.apiVersion()).withKind(cr.kind())
-                .withNewMetadata().withName(cr.name()).withNamespace(cr.namespace().isEmpty() ? null : cr.namespace())
-                .endMetadata().build();
-        operation(cr).resource(named).subresource("status")
-                .patch(PatchContext.of(PatchType.JSON_MERGE), statusPatch.toString());
+        patches.patch(url(cr) + "/status", JsonPatchRequests.MERGE_PATCH, statusPatch);
+    }
+
+    private String url(ObjectKey key) {
+        return ResourceUrl.object(client.getMasterUrl(), resolver.apply(key.type()), key.namespace(), key.name());
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final DiscoveryLoop discovery;
     private final CompletableFuture<Void> leadershipLost = new CompletableFuture<>();
     private final StartupTimeline timeline = new StartupTimeline();
-    private final OwnWrites ownWrites = new OwnWrites();
+    private final OwnWrites ownWrites = new OwnWrites(this::onLateTrigger);
     private final Triggers triggers = new Triggers(ownWrites);
     private HttpEndpoints http;
     private Leadership leadership;
@@ -86,7 +86,7 @@ public final class OperatorRuntime implements AutoCloseable {
         this.renderPass = new RenderPass(compositions, view);
         KubernetesClusterWriter writer = new KubernetesClusterWriter(client,
                 kind -> view.apis().resource(kind).orElseThrow(() -> new IllegalStateException(kind + " is not served")),
-                options.identity(), Clock.systemUTC(), ownWrites::applied);
+                options.identity(), Clock.systemUTC(), ownWrites);
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
         this.controller = new Controller(queue, reconciler::reconcile, metrics.controller());
         this.discovery = new DiscoveryLoop(client, apiDiscovery, view, this::watchAll, this::enqueueAll);
@@ -205,6 +205,11 @@ public final class OperatorRuntime implements AutoCloseable {
         for (RouterKey key : triggers.keys(kind, before, after)) {
             queue.add(key);
         }
+    }
+
+    /** A managed object's event that was held while its apply was in flight, and was not that apply's echo. */
+    private void onLateTrigger(ObjectNode object) {
+        Triggers.owner(object).ifPresent(queue::add);
     }
 
     /** Ready once API discovery ran and every informer has synced. */

@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.discovery.ResourceUrl;
 import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         if (informers.containsKey(kind) || resource.isEmpty()) {
             return false;
         }
-        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(), collectionUrl(resource.get()),
+        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(), ResourceUrl.collection(client.getMasterUrl(), resource.get(), namespace),
                 labelSelector, mapper, scheduler, listener, resyncMillis);
         informers.put(kind, informer);
         if (labelSelector == null) {
@@ -77,15 +78,6 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         informer.start();
         LOG.info("Watching {} selector={}", kind, labelSelector == null ? "<all>" : labelSelector);
         return true;
-    }
-
-    /** The URL of the kind's collection, in the watched namespace when there is one and the kind is namespaced. */
-    private String collectionUrl(ResourceDefinitionContext resource) {
-        String root = client.getMasterUrl().toString().replaceAll("/+$", "");
-        String groupVersion = resource.getGroup() == null || resource.getGroup().isEmpty()
-                ? "/api/" + resource.getVersion() : "/apis/" + resource.getGroup() + "/" + resource.getVersion();
-        String scope = namespace != null && resource.isNamespaceScoped() ? "/namespaces/" + namespace : "";
-        return root + groupVersion + scope + "/" + resource.getPlural();
     }
 
     public boolean synced() {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,11 +107,17 @@ public final class Triggers {
     }
 
     private static void addOwner(JsonNode object, Set<RouterKey> keys) {
+        owner(object).ifPresent(keys::add);
+    }
+
+    /** The CR that manages the object, by its instance label, if the operator manages it. */
+    public static Optional<RouterKey> owner(JsonNode object) {
         JsonNode labels = object.path("metadata").path("labels");
         String instance = labels.path(Ownership.INSTANCE_LABEL).asText("");
-        if (Ownership.MANAGED_BY_VALUE.equals(labels.path(Ownership.MANAGED_BY_LABEL).asText()) && !instance.isEmpty()) {
-            String namespace = labels.path(Ownership.OWNER_NAMESPACE_LABEL).asText(object.path("metadata").path("namespace").asText());
-            keys.add(new RouterKey(namespace, instance));
+        if (!Ownership.MANAGED_BY_VALUE.equals(labels.path(Ownership.MANAGED_BY_LABEL).asText()) || instance.isEmpty()) {
+            return Optional.empty();
         }
+        String namespace = labels.path(Ownership.OWNER_NAMESPACE_LABEL).asText(object.path("metadata").path("namespace").asText());
+        return Optional.of(new RouterKey(namespace, instance));
     }
 }

@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.ObjectKey;
 import ai.vllm.semanticrouter.operator.controller.RouterKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class TriggersTest {
         ObjectNode statusOnly = before.deepCopy();
         statusOnly.withObjectProperty("metadata").put("resourceVersion", "2");
         statusOnly.withObjectProperty("status").put("phase", "Running");
-        Triggers triggers = new Triggers(new OwnWrites());
+        Triggers triggers = new Triggers(new OwnWrites(late -> { }));
         assertThat(keys(triggers, Triggers.CR, before, statusOnly)).isEmpty();
         ObjectNode specChanged = statusOnly.deepCopy();
         specChanged.withObjectProperty("spec").put("x", 2);
@@ -98,7 +99,7 @@ class TriggersTest {
 
     @Test
     void theEchoOfAnOwnApplyReconcilesOnlyTheCrsThatReadTheObject() {
-        OwnWrites ownWrites = new OwnWrites();
+        OwnWrites ownWrites = new OwnWrites(late -> { });
         Triggers triggers = new Triggers(ownWrites);
         CRS.forEach(cr -> triggers.keys(Triggers.CR, null, cr));
         ObjectNode applied = yaml("""
@@ -110,7 +111,8 @@ class TriggersTest {
                   resourceVersion: '5'
                   labels: {app.kubernetes.io/managed-by: semantic-router-operator, app.kubernetes.io/instance: a}
                 """);
-        ownWrites.applied(applied);
+        ownWrites.applying(ObjectKey.of(applied));
+        ownWrites.applied(ObjectKey.of(applied), applied);
 
         assertThat(keys(triggers, Triggers.SERVICE, null, applied)).as("the echo: not its owner, still its readers")
                 .containsExactly("ns/b");
@@ -120,9 +122,39 @@ class TriggersTest {
         assertThat(keys(triggers, Triggers.SERVICE, null, applied)).as("an echo comes once").containsExactly("ns/a", "ns/b");
     }
 
+    @Test
+    void anEventArrivingWhileItsApplyIsInFlightWaitsForTheAnswer() {
+        List<ObjectNode> late = new java.util.ArrayList<>();
+        OwnWrites ownWrites = new OwnWrites(late::add);
+        Triggers triggers = new Triggers(ownWrites);
+        ObjectNode echo = yaml("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: a
+                  namespace: ns
+                  resourceVersion: '7'
+                  labels: {app.kubernetes.io/managed-by: semantic-router-operator, app.kubernetes.io/instance: a}
+                """);
+        Kind deployment = new Kind("apps/v1", "Deployment");
+
+        ownWrites.applying(ObjectKey.of(echo));
+        assertThat(keys(triggers, deployment, null, echo)).as("held while the apply is in flight").isEmpty();
+        ownWrites.applied(ObjectKey.of(echo), echo);
+        assertThat(late).as("it was the echo").isEmpty();
+
+        ObjectNode answer = echo.deepCopy();
+        answer.withObjectProperty("metadata").put("resourceVersion", "9");
+        ownWrites.applying(ObjectKey.of(echo));
+        assertThat(keys(triggers, deployment, null, echo)).isEmpty();
+        ownWrites.applied(ObjectKey.of(answer), answer);
+        assertThat(late).as("another version than the apply's: its owner is reconciled late").containsExactly(echo);
+        assertThat(Triggers.owner(echo)).contains(new RouterKey("ns", "a"));
+    }
+
     /** Triggers that have seen these CRs created, as the informer's initial list delivers them. */
     private static Triggers triggersOf(List<ObjectNode> crs) {
-        Triggers triggers = new Triggers(new OwnWrites());
+        Triggers triggers = new Triggers(new OwnWrites(late -> { }));
         crs.forEach(cr -> triggers.keys(Triggers.CR, null, cr));
         return triggers;
     }
