@@ -3,11 +3,6 @@ package ai.vllm.semanticrouter.operator.discovery;
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.functions.Platform;
 import ai.vllm.semanticrouter.operator.watch.InformerClusterView;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +23,8 @@ public final class DiscoveryLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryLoop.class);
     /** How long after a round that missed served kinds the confirming round runs. */
     static final Duration CONFIRM_DELAY = Duration.ofSeconds(2);
+    private static final Kind CUSTOM_RESOURCE_DEFINITION = new Kind("apiextensions.k8s.io/v1", "CustomResourceDefinition");
 
-    private final KubernetesClient client;
     private final ApiDiscovery apiDiscovery;
     private final VanishingKinds vanishing = new VanishingKinds();
     private final InformerClusterView view;
@@ -41,7 +36,6 @@ public final class DiscoveryLoop implements AutoCloseable {
         return thread;
     });
     private volatile Platform platform;
-    private volatile SharedIndexInformer<CustomResourceDefinition> crdInformer;
     private volatile boolean closed;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
@@ -49,9 +43,8 @@ public final class DiscoveryLoop implements AutoCloseable {
      * @param watchNewKinds starts informers for served kinds; returns whether any was started
      * @param onNewKinds    called after discovery changed and new informers were started
      */
-    public DiscoveryLoop(KubernetesClient client, ApiDiscovery apiDiscovery, InformerClusterView view, BooleanSupplier watchNewKinds,
+    public DiscoveryLoop(ApiDiscovery apiDiscovery, InformerClusterView view, BooleanSupplier watchNewKinds,
                   Runnable onNewKinds) {
-        this.client = client;
         this.apiDiscovery = apiDiscovery;
         this.view = view;
         this.watchNewKinds = watchNewKinds;
@@ -114,27 +107,7 @@ public final class DiscoveryLoop implements AutoCloseable {
 
     private void watchCustomResourceDefinitions(Duration interval) {
         try {
-            var crds = client.apiextensions().v1().customResourceDefinitions();
-            crds.list(new ListOptionsBuilder().withLimit(1L).build());
-            crdInformer = crds.inform(new ResourceEventHandler<>() {
-                @Override
-                public void onAdd(CustomResourceDefinition crd) {
-                    refreshSoon();
-                }
-
-                @Override
-                public void onUpdate(CustomResourceDefinition before, CustomResourceDefinition after) {
-                    refreshSoon();
-                }
-
-                @Override
-                public void onDelete(CustomResourceDefinition crd, boolean finalStateUnknown) {
-                    refreshSoon();
-                }
-            }, 0);
-            if (closed) {
-                crdInformer.close();
-            }
+            view.onMetadataChanges(CUSTOM_RESOURCE_DEFINITION, this::refreshSoon);
         } catch (RuntimeException e) {
             LOG.info("Not watching CustomResourceDefinitions ({}); API discovery repeats every {}", e.getMessage(), interval);
         }
@@ -157,9 +130,5 @@ public final class DiscoveryLoop implements AutoCloseable {
     public void close() {
         closed = true;
         timer.shutdownNow();
-        SharedIndexInformer<CustomResourceDefinition> informer = crdInformer;
-        if (informer != null) {
-            informer.close();
-        }
     }
 }

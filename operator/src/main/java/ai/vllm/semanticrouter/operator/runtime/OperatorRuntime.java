@@ -89,7 +89,7 @@ public final class OperatorRuntime implements AutoCloseable {
                 options.identity(), Clock.systemUTC(), ownWrites);
         this.reconciler = new Reconciler(view, writer, renderPass, Clock.systemUTC());
         this.controller = new Controller(queue, reconciler::reconcile, metrics.controller());
-        this.discovery = new DiscoveryLoop(client, apiDiscovery, view, this::watchAll, this::enqueueAll);
+        this.discovery = new DiscoveryLoop(apiDiscovery, view, this::watchAll, this::enqueueAll);
     }
 
     /** Starts the operator against the client's cluster, with metrics of its own (the client's requests are not counted). */

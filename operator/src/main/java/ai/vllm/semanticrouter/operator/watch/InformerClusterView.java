@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
@@ -41,6 +46,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         return thread;
     });
     private final Map<Kind, TreeInformer> informers = new ConcurrentHashMap<>();
+    private final List<TreeInformer> metadataWatches = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<Kind> unfiltered = ConcurrentHashMap.newKeySet();
     private volatile ServedApis apis = new ServedApis(java.util.Set.of(), Map.of());
 
@@ -69,8 +75,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         if (informers.containsKey(kind) || resource.isEmpty()) {
             return false;
         }
-        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(), ResourceUrl.collection(client.getMasterUrl(), resource.get(), namespace),
-                labelSelector, mapper, scheduler, listener, resyncMillis);
+        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(),
+                ResourceUrl.collection(client.getMasterUrl(), resource.get(), namespace), labelSelector, false, mapper,
+                scheduler, listener, resyncMillis);
         informers.put(kind, informer);
         if (labelSelector == null) {
             unfiltered.add(kind);
@@ -78,6 +85,43 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         informer.start();
         LOG.info("Watching {} selector={}", kind, labelSelector == null ? "<all>" : labelSelector);
         return true;
+    }
+
+    /**
+     * Calls {@code changed} after every change of an object of the kind (cluster-wide), watching only
+     * the objects' metadata: for CustomResourceDefinitions, whose schemas can weigh megabytes and
+     * whose content the operator does not read. Not part of {@link #synced()}.
+     *
+     * @throws KubernetesClientException when the kind is not served or its list is refused (e.g. by RBAC)
+     */
+    public synchronized void onMetadataChanges(Kind kind, Runnable changed) {
+        ResourceDefinitionContext resource = apis.resource(kind)
+                .orElseThrow(() -> new KubernetesClientException(kind + " is not served"));
+        String collection = ResourceUrl.collection(client.getMasterUrl(), resource, null);
+        probeList(collection);
+        TreeInformer informer = new TreeInformer(kind, client.getHttpClient(), collection, null, true, mapper, scheduler,
+                (k, before, after) -> changed.run(), 0);
+        metadataWatches.add(informer);
+        informer.start();
+    }
+
+    /** One object's list, to learn whether listing is allowed before watching (a refused watch would retry forever). */
+    private void probeList(String collection) {
+        HttpRequest probe = client.getHttpClient().newHttpRequestBuilder().uri(collection + "?limit=1")
+                .header("Accept", "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json")
+                .timeout(30, TimeUnit.SECONDS).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.getHttpClient().sendAsync(probe, byte[].class).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("list " + collection + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw new KubernetesClientException("list " + collection + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        if (!response.isSuccessful()) {
+            throw new KubernetesClientException("list " + collection + " answered HTTP " + response.code(), response.code(), null);
+        }
     }
 
     public boolean synced() {
@@ -163,6 +207,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     public synchronized void close() {
         informers.values().forEach(TreeInformer::close);
         informers.clear();
+        metadataWatches.forEach(TreeInformer::close);
+        metadataWatches.clear();
         unfiltered.clear();
         scheduler.shutdownNow();
     }

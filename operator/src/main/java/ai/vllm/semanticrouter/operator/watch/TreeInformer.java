@@ -42,11 +42,15 @@ final class TreeInformer implements AutoCloseable {
     /** A watch asks the server to end it after 5 to 10 minutes, as client-go does, so that a silently dead stream cannot last. */
     private static final int WATCH_SECONDS = 300;
     private static final int GONE = 410;
+    private static final String JSON = "application/json";
+    private static final String METADATA_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1," + JSON;
+    private static final String METADATA = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1," + JSON;
 
     private final Kind kind;
     private final HttpClient http;
     private final String collection;
     private final String labelSelector;
+    private final boolean metadataOnly;
     private final ObjectMapper mapper;
     private final ScheduledExecutorService scheduler;
     private final ObjectChangeListener listener;
@@ -65,14 +69,17 @@ final class TreeInformer implements AutoCloseable {
     /**
      * @param collection    the URL of the kind's collection, e.g. {@code https://host/apis/apps/v1/deployments}
      * @param labelSelector null for every object
+     * @param metadataOnly  lists and watches only the objects' metadata ({@code PartialObjectMetadata}), for
+     *                      kinds whose changes matter but whose content does not
      * @param resyncMillis  how often every cached object is delivered again as unchanged, 0 for never
      */
-    TreeInformer(Kind kind, HttpClient http, String collection, String labelSelector, ObjectMapper mapper,
-                 ScheduledExecutorService scheduler, ObjectChangeListener listener, long resyncMillis) {
+    TreeInformer(Kind kind, HttpClient http, String collection, String labelSelector, boolean metadataOnly,
+                 ObjectMapper mapper, ScheduledExecutorService scheduler, ObjectChangeListener listener, long resyncMillis) {
         this.kind = kind;
         this.http = http;
         this.collection = collection;
         this.labelSelector = labelSelector;
+        this.metadataOnly = metadataOnly;
         this.mapper = mapper;
         this.scheduler = scheduler;
         this.listener = listener;
@@ -123,7 +130,7 @@ final class TreeInformer implements AutoCloseable {
         String query = "?limit=" + PAGE_SIZE + selectorParameter()
                 + (continueToken.isEmpty() ? "" : "&continue=" + encode(continueToken));
         HttpRequest request = http.newHttpRequestBuilder().uri(collection + query)
-                .header("Accept", "application/json").timeout(60, TimeUnit.SECONDS).build();
+                .header("Accept", metadataOnly ? METADATA_LIST : JSON).timeout(60, TimeUnit.SECONDS).build();
         inFlight = http.sendAsync(request, byte[].class).whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
@@ -197,7 +204,7 @@ final class TreeInformer implements AutoCloseable {
         String query = "?watch=true&allowWatchBookmarks=true&timeoutSeconds=" + seconds
                 + "&resourceVersion=" + encode(resourceVersion) + selectorParameter();
         HttpRequest request = http.newHttpRequestBuilder().uri(collection + query)
-                .header("Accept", "application/json").forStreaming().build();
+                .header("Accept", metadataOnly ? METADATA : JSON).forStreaming().build();
         WatchEventDecoder decoder = new WatchEventDecoder(mapper);
         WatchStream stream = new WatchStream();
         CompletableFuture<HttpResponse<AsyncBody>> call = http.consumeBytes(request, (buffers, body) -> {

@@ -83,7 +83,21 @@ class TreeInformerTest {
         assertThat(c.path("metadata").has("managedFields")).isFalse();
     }
 
+    @Test
+    void aMetadataOnlyWatchAsksForPartialObjectMetadata() throws IOException {
+        start(true);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> watches >= 1);
+
+        assertThat(requests).anyMatch(r -> r.contains("limit=500") && r.contains("as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"));
+        assertThat(requests).anyMatch(r -> r.contains("watch=true") && r.contains("as=PartialObjectMetadata;g=meta.k8s.io;v=v1"));
+    }
+
     private void start() throws IOException {
+        start(false);
+    }
+
+    private void start(boolean metadataOnly) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::answer);
@@ -91,7 +105,7 @@ class TreeInformerTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(url).build()).build();
         informer = new TreeInformer(SERVICE, client.getHttpClient(), url + "/api/v1/services", "app=x",
-                new ObjectMapper(), scheduler, this::record, 0);
+                metadataOnly, new ObjectMapper(), scheduler, this::record, 0);
         informer.start();
     }
 
@@ -108,7 +122,7 @@ class TreeInformerTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
-        requests.add(query);
+        requests.add(query + " Accept: " + exchange.getRequestHeaders().getFirst("Accept"));
         if (query.contains("watch=true")) {
             watch(exchange, ++watches);
         } else if (query.contains("continue=page2")) {
