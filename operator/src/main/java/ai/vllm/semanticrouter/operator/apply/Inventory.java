@@ -36,7 +36,8 @@ public final class Inventory {
         List<ObjectNode> found = new ArrayList<>();
         for (Kind kind : kinds) {
             if (view.servesKind(kind.apiVersion(), kind.kind())) {
-                found.addAll(view.list(kind.apiVersion(), kind.kind(), namespace, object -> belongsTo(object, instance)));
+                found.addAll(view.listLabelled(kind.apiVersion(), kind.kind(), namespace, Ownership.INSTANCE_LABEL, instance,
+                        object -> belongsTo(object, instance)));
             }
         }
         found.addAll(foreign(view, foreignKinds, namespace, instance));

@@ -2,13 +2,11 @@ package ai.vllm.semanticrouter.operator.apply;
 
 import ai.vllm.semanticrouter.operator.discovery.ResourceUrl;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -25,10 +23,12 @@ import java.util.function.Function;
 /** The {@link ClusterWriter} of the live operator, through the fabric8 client. */
 public final class KubernetesClusterWriter implements ClusterWriter {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesClusterWriter.class);
+    private static final ResourceDefinitionContext EVENTS = new ResourceDefinitionContext.Builder()
+            .withGroup("").withVersion("v1").withPlural("events").withKind("Event").withNamespaced(true).build();
 
     private final KubernetesClient client;
     private final Function<Kind, ResourceDefinitionContext> resolver;
-    private final JsonPatchRequests patches;
+    private final TreeRequests requests;
     private final String identity;
     private final Clock clock;
     private final ApplyObserver observer;
@@ -42,7 +42,7 @@ public final class KubernetesClusterWriter implements ClusterWriter {
                                    String identity, Clock clock, ApplyObserver observer) {
         this.client = client;
         this.resolver = resolver;
-        this.patches = new JsonPatchRequests(client);
+        this.requests = new TreeRequests(client);
         this.identity = identity;
         this.clock = clock;
         this.observer = observer;
@@ -53,8 +53,8 @@ public final class KubernetesClusterWriter implements ClusterWriter {
         ObjectKey key = ObjectKey.of(intent);
         observer.applying(key);
         try {
-            ObjectNode live = patches.patch(url(key) + "?fieldManager=" + Ownership.FIELD_MANAGER + "&force=true",
-                    JsonPatchRequests.APPLY_PATCH, intent);
+            ObjectNode live = requests.patch(url(key) + "?fieldManager=" + Ownership.FIELD_MANAGER + "&force=true",
+                    TreeRequests.APPLY_PATCH, intent);
             observer.applied(key, live);
             return live;
         } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
     @Override
     public void patchStatus(ObjectKey cr, ObjectNode statusPatch) {
-        patches.patch(url(cr) + "/status", JsonPatchRequests.MERGE_PATCH, statusPatch);
+        requests.patch(url(cr) + "/status", TreeRequests.MERGE_PATCH, statusPatch);
     }
 
     private String url(ObjectKey key) {
@@ -82,24 +82,27 @@ public final class KubernetesClusterWriter implements ClusterWriter {
         JsonNode metadata = cr.path("metadata");
         String namespace = metadata.path("namespace").asText();
         String now = Instant.now(clock).toString();
-        Event event = new EventBuilder()
-                .withNewMetadata().withGenerateName(metadata.path("name").asText() + ".")
-                .withNamespace(namespace).endMetadata()
-                .withInvolvedObject(new ObjectReferenceBuilder()
-                        .withApiVersion(cr.path("apiVersion").asText()).withKind(cr.path("kind").asText())
-                        .withNamespace(namespace).withName(metadata.path("name").asText())
-                        .withUid(metadata.path("uid").asText(null))
-                        .withResourceVersion(metadata.path("resourceVersion").asText(null)).build())
-                .withType(type.name()).withReason(reason).withMessage(truncate(message))
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                .withNewSource().withComponent(Ownership.FIELD_MANAGER).endSource()
-                .withReportingComponent(Ownership.FIELD_MANAGER).withReportingInstance(identity)
-                .build();
+        ObjectNode event = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Event");
+        event.putObject("metadata").put("generateName", metadata.path("name").asText() + ".").put("namespace", namespace);
+        ObjectNode involved = event.putObject("involvedObject").put("apiVersion", cr.path("apiVersion").asText())
+                .put("kind", cr.path("kind").asText()).put("namespace", namespace).put("name", metadata.path("name").asText());
+        copyText(metadata, "uid", involved);
+        copyText(metadata, "resourceVersion", involved);
+        event.put("type", type.name()).put("reason", reason).put("message", truncate(message))
+                .put("firstTimestamp", now).put("lastTimestamp", now).put("count", 1);
+        event.putObject("source").put("component", Ownership.FIELD_MANAGER);
+        event.put("reportingComponent", Ownership.FIELD_MANAGER).put("reportingInstance", identity);
         try {
-            client.v1().events().inNamespace(namespace).resource(event).create();
+            requests.post(ResourceUrl.collection(client.getMasterUrl(), EVENTS, namespace), event);
         } catch (KubernetesClientException e) {
             LOG.warn("Could not record event reason={} on {}/{}: {}", reason, namespace,
                     metadata.path("name").asText(), e.getMessage());
+        }
+    }
+
+    private static void copyText(JsonNode from, String field, ObjectNode to) {
+        if (from.path(field).isTextual()) {
+            to.put(field, from.path(field).asText());
         }
     }
 

@@ -34,6 +34,17 @@ public interface ClusterView {
     }
 
     /**
+     * The objects of {@link #list} in {@code namespace} that carry {@code label=value} and that
+     * {@code filter} accepts: a view may answer from an index of that label instead of reading the
+     * whole namespace (a router's inventory among the hundreds of objects of its neighbours).
+     */
+    default List<ObjectNode> listLabelled(String apiVersion, String kind, String namespace, String label, String value,
+                                          Predicate<JsonNode> filter) {
+        return list(apiVersion, kind, namespace, object -> value.equals(object.path("metadata").path("labels").path(label).asText(null))
+                && filter.test(object));
+    }
+
+    /**
      * Whether {@link #get} and {@link #list} show every object of this kind in this namespace, so that
      * an absent object really does not exist. False for a namespace the operator does not watch
      * ({@code --namespace}), and for a kind it does not watch or watches only through a label selector.

@@ -15,13 +15,31 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  *   service loader, to map apiVersion and kind to a class. The operator reads objects as trees and
  *   asks for typed models by class, where no lookup is needed; an object of no registered kind is
  *   read as a generic resource and converted to the type asked for.</li>
+ *   <li>TLS that offers ChaCha20-Poly1305 first, unless {@code jdk.tls.client.cipherSuites} is set: the
+ *   operator runs C1-compiled code only, where the JDK's AES-GCM is plain Java (its AES-NI and carry-less
+ *   multiply intrinsics are C2's) and 4x slower than ChaCha20-Poly1305 (39 against 158 MB/s); GHASH
+ *   alone was 9 % of the CPU of a convergence. The API server (Go) follows a client that puts ChaCha
+ *   first; a server that cannot (FIPS) picks the AES-GCM suites listed after it.</li>
  * </ul>
  */
 public final class OperatorClient {
+    static final String CIPHER_SUITES = String.join(",",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+
     private OperatorClient() {
     }
 
+    /**
+     * The client builder; the first call also sets the process's TLS cipher preference (read by the
+     * JDK when the first TLS context is made) unless the user set one.
+     */
     public static KubernetesClientBuilder builder() {
+        if (System.getProperty("jdk.tls.client.cipherSuites") == null) {
+            System.setProperty("jdk.tls.client.cipherSuites", CIPHER_SUITES);
+        }
         return new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory())
                 .withKubernetesSerialization(new KubernetesSerialization(new ObjectMapper(), false));
     }

@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.discovery.ResourceUrl;
 import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
@@ -159,8 +160,22 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     /** Only the matching objects are sorted and copied: a reconcile's inventory takes its own few of a namespace. */
     @Override
     public List<ObjectNode> list(String apiVersion, String kind, String objectNamespace, Predicate<JsonNode> filter) {
-        return readOnlyList(apiVersion, kind, objectNamespace).stream().filter(filter).map(Listed::of).sorted()
-                .map(listed -> listed.object().deepCopy()).toList();
+        return sortedCopies(readOnlyList(apiVersion, kind, objectNamespace).stream().filter(filter));
+    }
+
+    /** From the cache's index of the instance label when that is the label asked for. */
+    @Override
+    public List<ObjectNode> listLabelled(String apiVersion, String kind, String objectNamespace, String label, String value,
+                                         Predicate<JsonNode> filter) {
+        TreeInformer informer = informers.get(new Kind(apiVersion, kind));
+        if (informer == null || objectNamespace == null || !Ownership.INSTANCE_LABEL.equals(label)) {
+            return ClusterView.super.listLabelled(apiVersion, kind, objectNamespace, label, value, filter);
+        }
+        return sortedCopies(informer.cache().labelled(objectNamespace, value).stream().filter(filter));
+    }
+
+    private static List<ObjectNode> sortedCopies(java.util.stream.Stream<ObjectNode> objects) {
+        return objects.map(Listed::of).sorted().map(listed -> listed.object().deepCopy()).toList();
     }
 
     /** An object with its sort keys read once (a comparator reading them would do so on every comparison). */

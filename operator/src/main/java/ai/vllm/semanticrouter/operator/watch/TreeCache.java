@@ -19,6 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TreeCache {
     private final Map<String, ObjectNode> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ObjectNode>> byNamespace = new ConcurrentHashMap<>();
+    private final String indexedLabel;
+    private final Map<String, Map<String, ObjectNode>> byLabel = new ConcurrentHashMap<>();
+
+    /** @param indexedLabel a label whose values index the objects in each namespace ({@link #labelled}) */
+    TreeCache(String indexedLabel) {
+        this.indexedLabel = indexedLabel;
+    }
 
     /** {@code namespace/name}, or the name of a cluster-scoped object. */
     static String key(String namespace, String name) {
@@ -52,6 +59,13 @@ final class TreeCache {
         ObjectNode previous = byKey.put(key, object);
         byNamespace.computeIfAbsent(object.path("metadata").path("namespace").asText(""), n -> new ConcurrentHashMap<>())
                 .put(key, object);
+        if (previous != null) {
+            unindexLabel(previous, key);
+        }
+        String labelKey = labelKey(object);
+        if (labelKey != null) {
+            byLabel.computeIfAbsent(labelKey, n -> new ConcurrentHashMap<>()).put(key, object);
+        }
         return previous;
     }
 
@@ -63,8 +77,24 @@ final class TreeCache {
             if (namespace != null) {
                 namespace.remove(key);
             }
+            unindexLabel(previous, key);
         }
         return previous;
+    }
+
+    private void unindexLabel(ObjectNode object, String key) {
+        String labelKey = labelKey(object);
+        Map<String, ObjectNode> labelled = labelKey == null ? null : byLabel.get(labelKey);
+        if (labelled != null) {
+            labelled.remove(key);
+        }
+    }
+
+    /** namespace NUL label value, or null when the object lacks the label. */
+    private String labelKey(ObjectNode object) {
+        JsonNode metadata = object.path("metadata");
+        JsonNode value = metadata.path("labels").get(indexedLabel);
+        return value == null || !value.isTextual() ? null : metadata.path("namespace").asText("") + '\0' + value.asText();
     }
 
     Set<String> keys() {
@@ -73,6 +103,12 @@ final class TreeCache {
 
     Collection<ObjectNode> all() {
         return List.copyOf(byKey.values());
+    }
+
+    /** The objects of one namespace whose indexed label has this value. */
+    Collection<ObjectNode> labelled(String namespace, String value) {
+        Map<String, ObjectNode> objects = byLabel.get(namespace + '\0' + value);
+        return objects == null ? List.of() : List.copyOf(objects.values());
     }
 
     /** The objects of one namespace ("" for cluster-scoped ones). */

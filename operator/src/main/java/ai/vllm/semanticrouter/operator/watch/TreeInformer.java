@@ -1,6 +1,7 @@
 package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
+import ai.vllm.semanticrouter.operator.apply.Ownership;
 import ai.vllm.semanticrouter.operator.watch.WatchEventDecoder.WatchEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,7 @@ final class TreeInformer implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService scheduler;
     private final ObjectChangeListener listener;
-    private final TreeCache cache = new TreeCache();
+    private final TreeCache cache = new TreeCache(Ownership.INSTANCE_LABEL);
     private final long resyncMillis;
     /** Held while the cache changes and the change is delivered: a resync never interleaves with a watch event. */
     private final Object delivery = new Object();

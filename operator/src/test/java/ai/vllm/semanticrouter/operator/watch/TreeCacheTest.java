@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Cached trees by key and by namespace, without the server-side-apply bookkeeping. */
 class TreeCacheTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TreeCache cache = new TreeCache();
+    private final TreeCache cache = new TreeCache("app.kubernetes.io/instance");
 
     @Test
     void keepsObjectsByKeyAndNamespaceWithoutManagedFields() throws Exception {
@@ -45,6 +45,31 @@ class TreeCacheTest {
         assertThat(cache.inNamespace("team")).isEmpty();
         assertThat(cache.all()).containsExactly(clusterScoped);
         assertThat(cache.remove("team/a")).isNull();
+    }
+
+    @Test
+    void indexesObjectsByTheirInstanceLabelPerNamespace() throws Exception {
+        ObjectNode first = object("{\"metadata\":{\"namespace\":\"team\",\"name\":\"a-config\",\"resourceVersion\":\"1\","
+                + "\"labels\":{\"app.kubernetes.io/instance\":\"a\"}}}");
+        ObjectNode neighbour = object("{\"metadata\":{\"namespace\":\"team\",\"name\":\"b-config\","
+                + "\"labels\":{\"app.kubernetes.io/instance\":\"b\"}}}");
+        ObjectNode elsewhere = object("{\"metadata\":{\"namespace\":\"other\",\"name\":\"a-config\","
+                + "\"labels\":{\"app.kubernetes.io/instance\":\"a\"}}}");
+        cache.put(first);
+        cache.put(neighbour);
+        cache.put(elsewhere);
+
+        assertThat(cache.labelled("team", "a")).containsExactly(first);
+        assertThat(cache.labelled("other", "a")).containsExactly(elsewhere);
+
+        ObjectNode relabelled = object("{\"metadata\":{\"namespace\":\"team\",\"name\":\"a-config\",\"resourceVersion\":\"2\","
+                + "\"labels\":{\"app.kubernetes.io/instance\":\"c\"}}}");
+        cache.put(relabelled);
+        assertThat(cache.labelled("team", "a")).isEmpty();
+        assertThat(cache.labelled("team", "c")).containsExactly(relabelled);
+        cache.remove("team/a-config");
+        assertThat(cache.labelled("team", "c")).isEmpty();
+        assertThat(cache.labelled("team", "b")).containsExactly(neighbour);
     }
 
     private static ObjectNode object(String json) throws Exception {
