@@ -10,6 +10,8 @@ import java.util.function.ToDoubleFunction;
  * targets, and the Go operator's figures beside ours where the issue gives one ({@link GoOperator}).
  */
 final class ProcessFigures {
+    /** Issue 26: convergence no slower than before it, when it measured ours at 23.9 s (500 CRs). */
+    private static final double CONVERGENCE_BEFORE_SECONDS = 23.9;
     /** Issue 26's target for the CPU per CR of each warm update of every router. */
     private static final double WARM_CPU_PER_CR_MILLIS = 7;
 
@@ -37,7 +39,8 @@ final class ProcessFigures {
                 Figures.of("process: RSS 10 s after start (no CR)", "MiB",
                         sample(ProcessFootprint.Round::rssStartedMiB), 110).against(GoOperator.RSS_STARTED),
                 Figures.of("process: " + crs + " CRs in 10 namespaces until all observed", "s",
-                        sample(ProcessFootprint.Round::convergeSeconds), 17).against(GoOperator.CONVERGENCE_500_CRS),
+                        sample(ProcessFootprint.Round::convergeSeconds), CONVERGENCE_BEFORE_SECONDS)
+                        .against(GoOperator.CONVERGENCE_500_CRS),
                 Figures.of("process: CPU per CR to converge", "ms",
                         sample(ProcessFootprint.Round::cpuPerCrMillis), 14).against(GoOperator.CPU_PER_CR_FIRST_CONVERGENCE),
                 Figures.of("process: RSS after " + crs + " CRs, " + idleSeconds + " s idle", "MiB",
