@@ -186,13 +186,13 @@ final class TreeInformer implements AutoCloseable {
     private void replaceHeld(Map<String, ObjectNode> listed) {
         for (String key : cache.keys()) {
             if (!listed.containsKey(key)) {
-                listener.changed(kind, cache.remove(key), null);
+                deliver(cache.remove(key), null);
             }
         }
         for (ObjectNode object : listed.values()) {
             ObjectNode previous = cache.put(object);
             if (previous == null || !TreeCache.resourceVersion(previous).equals(TreeCache.resourceVersion(object))) {
-                listener.changed(kind, previous, object);
+                deliver(previous, object);
             }
         }
     }
@@ -242,20 +242,20 @@ final class TreeInformer implements AutoCloseable {
                 return;
             }
             synchronized (delivery) {
-                deliver(event);
+                handle(event);
             }
         }
 
-        private void deliver(WatchEvent event) {
+        private void handle(WatchEvent event) {
             ObjectNode object = event.object();
             switch (event.type()) {
                 case "ADDED", "MODIFIED" -> {
                     TreeCache.lean(object);
-                    listener.changed(kind, cache.put(object), object);
+                    deliver(cache.put(object), object);
                 }
                 case "DELETED" -> {
                     ObjectNode previous = cache.remove(TreeCache.key(object));
-                    listener.changed(kind, previous != null ? previous : TreeCache.lean(object), null);
+                    deliver(previous != null ? previous : TreeCache.lean(object), null);
                 }
                 case "BOOKMARK" -> { }
                 case "ERROR" -> {
@@ -297,6 +297,18 @@ final class TreeInformer implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands one change to the listener. A listener that fails is logged and the watch goes on: the
+     * version is still recorded, so one bad object cannot make the watch retry the same event forever.
+     */
+    private void deliver(ObjectNode before, ObjectNode after) {
+        try {
+            listener.changed(kind, before, after);
+        } catch (RuntimeException e) {
+            LOG.warn("Change of {} {} not handled: {}", kind, TreeCache.key(after != null ? after : before), e.toString());
+        }
+    }
+
     private void retry(String what, String why, Runnable again) {
         if (closed) {
             return;
@@ -310,7 +322,7 @@ final class TreeInformer implements AutoCloseable {
     private void resync() {
         synchronized (delivery) {
             for (ObjectNode object : cache.all()) {
-                listener.changed(kind, object, object);
+                deliver(object, object);
             }
         }
     }

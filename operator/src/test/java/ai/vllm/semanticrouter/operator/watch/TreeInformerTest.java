@@ -42,6 +42,7 @@ class TreeInformerTest {
     private TreeInformer informer;
     private int lists;
     private int watches;
+    private volatile String failOn = "";
 
     @AfterEach
     void stopAll() {
@@ -84,6 +85,19 @@ class TreeInformerTest {
     }
 
     @Test
+    void aListenerThatFailsOnOneObjectDoesNotStopTheWatch() throws IOException {
+        failOn = "team/c";
+        start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> watches >= 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() >= 4);
+
+        assertThat(delivered).containsExactly("add team/a 1", "add team/b 2", "update team/a 1->6", "delete team/b 2");
+        assertThat(informer.cache().get("team/c")).as("cached though its listener failed").isNotNull();
+        assertThat(requests).anyMatch(r -> r.contains("watch=true") && r.contains("resourceVersion=10"));
+    }
+
+    @Test
     void aMetadataOnlyWatchAsksForPartialObjectMetadata() throws IOException {
         start(true);
 
@@ -110,6 +124,9 @@ class TreeInformerTest {
     }
 
     private void record(Kind kind, ObjectNode before, ObjectNode after) {
+        if (after != null && TreeCache.key(after).equals(failOn)) {
+            throw new IllegalStateException("listener fails on " + failOn);
+        }
         if (before == null) {
             delivered.add("add " + TreeCache.key(after) + " " + TreeCache.resourceVersion(after));
         } else if (after == null) {
