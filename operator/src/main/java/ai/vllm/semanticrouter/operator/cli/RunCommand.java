@@ -3,6 +3,7 @@ package ai.vllm.semanticrouter.operator.cli;
 import ai.vllm.semanticrouter.operator.leadership.Leadership;
 import ai.vllm.semanticrouter.operator.metrics.OperatorMetrics;
 import ai.vllm.semanticrouter.operator.runtime.OperatorClient;
+import io.fabric8.kubernetes.client.Config;
 import ai.vllm.semanticrouter.operator.runtime.OperatorOptions;
 import ai.vllm.semanticrouter.operator.runtime.OperatorRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
      * counts its requests in metrics.
      */
     private static CompletableFuture<KubernetesClient> connect(OperatorMetrics metrics) {
-        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(OperatorClient.builder()).build(),
+        return CompletableFuture.supplyAsync(() -> metrics.restClient().instrument(OperatorClient.builder(Config.autoConfigure(null))).build(),
                 task -> new Thread(task, "connect").start());
     }
 }

@@ -68,7 +68,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /** The operator's client builder ({@link OperatorClient}) for this server, to instrument before it is built. */
     public KubernetesClientBuilder operatorClientBuilder() {
-        return OperatorClient.builder().withConfig(Config.fromKubeconfig(kubeConfigYaml));
+        return OperatorClient.builder(Config.fromKubeconfig(kubeConfigYaml));
     }
 
     public String kubeConfigYaml() {
