@@ -15,12 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes whose body is the operator's own tree and whose answer is read back as one: a server-side
- * apply, a status patch, an Event. Through fabric8's typed operations each went tree → model → JSON,
+ * Requests whose body is the operator's own tree and whose answer is read back as one: a server-side
+ * apply, a status patch, an Event, and reads that need no typed model. Through fabric8's typed operations each went tree → model → JSON,
  * and back JSON → model → tree. Sent on the client's HTTP client, so its authentication, retries of
  * 429/5xx and request metrics apply as to every other request.
  */
-final class TreeRequests {
+public final class TreeRequests {
     static final String APPLY_PATCH = "application/apply-patch+yaml";
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_TYPE = "application/json";
@@ -29,7 +29,7 @@ final class TreeRequests {
     private final HttpClient http;
     private final long timeoutMillis;
 
-    TreeRequests(KubernetesClient client) {
+    public TreeRequests(KubernetesClient client) {
         this.http = client.getHttpClient();
         this.timeoutMillis = client.getConfiguration().getRequestTimeout();
     }
@@ -44,9 +44,17 @@ final class TreeRequests {
         return send("POST", url, JSON_TYPE, body);
     }
 
+    /** Reads an object or list; {@code accept} e.g. asks for {@code PartialObjectMetadataList}. */
+    public ObjectNode get(String url, String accept) {
+        return read("GET", url, http.newHttpRequestBuilder().uri(url).header("Accept", accept));
+    }
+
     private ObjectNode send(String method, String url, String contentType, JsonNode body) {
-        HttpRequest.Builder request = http.newHttpRequestBuilder().uri(url).header("Accept", JSON_TYPE)
-                .method(method, contentType, body.toString());
+        return read(method, url, http.newHttpRequestBuilder().uri(url).header("Accept", JSON_TYPE)
+                .method(method, contentType, body.toString()));
+    }
+
+    private ObjectNode read(String method, String url, HttpRequest.Builder request) {
         if (timeoutMillis > 0) {
             request.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         }

@@ -2,6 +2,7 @@ package ai.vllm.semanticrouter.operator.watch;
 
 import ai.vllm.semanticrouter.operator.apply.Kind;
 import ai.vllm.semanticrouter.operator.apply.Ownership;
+import ai.vllm.semanticrouter.operator.apply.TreeRequests;
 import ai.vllm.semanticrouter.operator.discovery.ResourceUrl;
 import ai.vllm.semanticrouter.operator.discovery.ServedApis;
 import ai.vllm.semanticrouter.operator.functions.ClusterView;
@@ -11,8 +12,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 
 /**
- * The live {@link ClusterView}: informer caches of the watched kinds plus the latest API discovery.
+ * The live {@link ClusterView}: the caches of the watched kinds ({@link TreeInformer}) plus the latest API discovery.
  * Kinds whose API is not served are not watched until a later discovery shows them.
  */
 public final class InformerClusterView implements ClusterView, AutoCloseable {
@@ -47,7 +45,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         return thread;
     });
     private final Map<Kind, TreeInformer> informers = new ConcurrentHashMap<>();
-    private final List<TreeInformer> metadataWatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<TreeInformer> metadataWatches = new CopyOnWriteArrayList<>();
     private final Set<Kind> unfiltered = ConcurrentHashMap.newKeySet();
     private volatile ServedApis apis = new ServedApis(java.util.Set.of(), Map.of());
 
@@ -108,21 +106,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
     /** One object's list, to learn whether listing is allowed before watching (a refused watch would retry forever). */
     private void probeList(String collection) {
-        HttpRequest probe = client.getHttpClient().newHttpRequestBuilder().uri(collection + "?limit=1")
-                .header("Accept", "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json")
-                .timeout(30, TimeUnit.SECONDS).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.getHttpClient().sendAsync(probe, byte[].class).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("list " + collection + " interrupted", e);
-        } catch (ExecutionException e) {
-            throw new KubernetesClientException("list " + collection + ": " + e.getCause().getMessage(), e.getCause());
-        }
-        if (!response.isSuccessful()) {
-            throw new KubernetesClientException("list " + collection + " answered HTTP " + response.code(), response.code(), null);
-        }
+        new TreeRequests(client).get(collection + "?limit=1",
+                "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json");
     }
 
     public boolean synced() {
